@@ -1,0 +1,78 @@
+package dev.mitosis.util;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Writes that never leave a half-written file or directory behind: content goes to a temporary sibling
+ * first and is renamed into place once complete.
+ */
+public final class AtomicFiles {
+
+    private AtomicFiles() {
+    }
+
+    public static void write(Path file, byte[] content) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, content);
+            move(tmp, file);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public static void writeString(Path file, String content) throws IOException {
+        write(file, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Creates a fresh temporary directory next to {@code target}, for {@link #publishDirectory}. */
+    public static Path stagingDirectory(Path target) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        return Files.createTempDirectory(parent, "." + target.getFileName() + ".staging-");
+    }
+
+    /**
+     * Moves a fully written staging directory to {@code target}. An existing target is first renamed
+     * aside and deleted after the swap, so at every moment {@code target} is either the old or the new
+     * complete directory.
+     */
+    public static void publishDirectory(Path staging, Path target) throws IOException {
+        Path aside = null;
+        if (Files.exists(target)) {
+            aside = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+            move(target, aside);
+        }
+        move(staging, target);
+        if (aside != null) {
+            deleteRecursively(aside);
+        }
+    }
+
+    public static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
