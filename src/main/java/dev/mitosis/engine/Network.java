@@ -1,0 +1,200 @@
+package dev.mitosis.engine;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.mitosis.model.Model;
+import dev.mitosis.net.Block;
+import dev.mitosis.net.Layer;
+import dev.mitosis.net.NetworkSpec;
+import dev.mitosis.net.Topology;
+import dev.mitosis.weights.DType;
+import dev.mitosis.weights.Tensor;
+import dev.mitosis.weights.WeightLayout;
+import dev.mitosis.weights.Weights;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A network's parameters on one device, and its forward pass. Owns an {@link NDManager}; every array it
+ * creates per call belongs to the caller's (per-batch) sub-manager.
+ *
+ * <p>Not thread-safe: create, use and close it on one thread (the CLI's main thread, or the GUI's single
+ * engine thread). PyTorch's grad mode is per thread, so this is also a correctness rule.
+ */
+public final class Network implements AutoCloseable {
+
+    private final NetworkSpec spec;
+    private final Topology topology;
+    private final NDManager manager;
+    private final DataType dataType;
+    private final Map<String, NDArray> tensors = new LinkedHashMap<>();
+    private final Map<String, Long> batchesTracked = new LinkedHashMap<>();
+    private final List<NDArray> trainable = new ArrayList<>();
+    private final List<Boolean> decays = new ArrayList<>();
+
+    private Network(Model model, Device device) {
+        this.spec = model.spec();
+        this.topology = spec.topology();
+        EngineBoot.claimThread();
+        this.manager = EngineBoot.engine().newBaseManager(device);
+        this.dataType = model.weights().floatType() == DType.F64 ? DataType.FLOAT64 : DataType.FLOAT32;
+        for (WeightLayout.Entry e : WeightLayout.of(spec)) {
+            Tensor t = model.weights().get(e.name());
+            if (e.integer()) {
+                batchesTracked.put(e.name(), (long) t.get(0));
+                continue;
+            }
+            NDArray a = upload(manager, t);
+            a.setName(e.name());
+            tensors.put(e.name(), a);
+            boolean buffer = e.name().endsWith("running_mean") || e.name().endsWith("running_var");
+            if (!buffer) {
+                a.setRequiresGradient(true);
+                trainable.add(a);
+                // Weight decay on conv and linear weights only, not on BN γ/β or biases.
+                decays.add(e.name().endsWith(".weight") && !e.name().contains("_bn."));
+            }
+        }
+    }
+
+    /** Uploads {@code model} to {@code device}; F64 weights give a float64 network (for exact checks). */
+    public static Network load(Model model, Device device) {
+        return new Network(model, device);
+    }
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public Device device() {
+        return manager.getDevice();
+    }
+
+    public DataType dataType() {
+        return dataType;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** Input batch (N, C, H, W) from host floats, in the network's dtype, on its device. */
+    public NDArray input(NDManager batchManager, float[] images, int n) {
+        var in = spec.input();
+        Shape shape = new Shape(n, in.channels(), in.height(), in.width());
+        NDArray x = batchManager.create(FloatBuffer.wrap(images, 0, Math.toIntExact(shape.size())), shape)
+                .toDevice(device(), false);
+        return dataType == DataType.FLOAT32 ? x : x.toType(dataType, false);
+    }
+
+    /**
+     * Logits (N, classes). In training mode BN uses batch statistics and updates its running statistics
+     * (and num_batches_tracked); otherwise the running statistics.
+     */
+    public NDArray forward(NDArray x, boolean training) {
+        if (training) {
+            batchesTracked.replaceAll((k, v) -> v + 1);
+        }
+        List<Block> blocks = spec.blocks();
+        List<Layer> layers = topology.layers();
+        int next = 0;
+        for (int b = 0; b < blocks.size(); b++) {
+            Block block = blocks.get(b);
+            if (block instanceof Block.GlobalPool) {
+                x = Ops.globalAveragePool(x);
+                continue;
+            }
+            NDArray blockInput = x;
+            while (next < layers.size() && layers.get(next).block() == b) {
+                x = apply(layers.get(next++), x, training);
+            }
+            if (topology.residual().get(b)) {
+                x = Ops.add(x, blockInput);
+            }
+        }
+        return x;
+    }
+
+    /** One layer: conv → BN → activation, or the classifier. */
+    NDArray apply(Layer layer, NDArray x, boolean training) {
+        if (layer.op() == Layer.Op.LINEAR) {
+            return Ops.linear(x, weight(layer), tensors.get(layer.name() + ".bias"));
+        }
+        NDArray h = Ops.batchNorm(Ops.conv(layer, x, weight(layer)), batchNorm(layer), training);
+        return Ops.activate(layer.activation(), h);
+    }
+
+    NDArray weight(Layer layer) {
+        return tensors.get(layer.weightKey());
+    }
+
+    BatchNormParams batchNorm(Layer layer) {
+        String p = layer.batchNormPrefix();
+        return new BatchNormParams(tensors.get(p + ".weight"), tensors.get(p + ".bias"),
+                tensors.get(p + ".running_mean"), tensors.get(p + ".running_var"));
+    }
+
+    NDArray tensor(String name) {
+        return tensors.get(name);
+    }
+
+    /** Trainable arrays, in layout order. */
+    List<NDArray> trainable() {
+        return trainable;
+    }
+
+    /** Whether weight decay applies to {@code trainable().get(i)}. */
+    boolean decays(int i) {
+        return decays.get(i);
+    }
+
+    /** Downloads all parameters and buffers to the host, in layout order. */
+    public Weights weights() {
+        DType dtype = dataType == DataType.FLOAT64 ? DType.F64 : DType.F32;
+        Map<String, Tensor> map = new LinkedHashMap<>();
+        for (WeightLayout.Entry e : WeightLayout.of(spec)) {
+            if (e.integer()) {
+                map.put(e.name(), Tensor.scalar(DType.I64, batchesTracked.get(e.name())));
+            } else {
+                map.put(e.name(), download(tensors.get(e.name()), dtype));
+            }
+        }
+        return new Weights(map);
+    }
+
+    public Model model() {
+        return new Model(spec, weights());
+    }
+
+    static NDArray upload(NDManager manager, Tensor t) {
+        Shape shape = new Shape(t.shape());
+        if (t.dtype() == DType.F64) {
+            return manager.create(DoubleBuffer.wrap(t.values()), shape);
+        }
+        return manager.create(FloatBuffer.wrap(t.toFloats()), shape);
+    }
+
+    static Tensor download(NDArray a, DType dtype) {
+        long[] shape = a.getShape().getShape();
+        if (dtype == DType.F64) {
+            return Tensor.wrap(DType.F64, shape, a.toDevice(ai.djl.Device.cpu(), false).toDoubleArray());
+        }
+        return Tensor.ofFloats(shape, a.toDevice(ai.djl.Device.cpu(), false).toFloatArray());
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

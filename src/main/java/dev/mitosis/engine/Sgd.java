@@ -1,0 +1,74 @@
+package dev.mitosis.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SGD with momentum, optionally Nesterov, and weight decay, with PyTorch's torch.optim.SGD semantics
+ * (dampening 0): g = ∇ + wd·θ; b = μ·b + g; step = g + μ·b (Nesterov) or b; θ = θ − lr·step.
+ * Weight decay applies to conv and linear weights only (see {@link Network#decays}).
+ *
+ * <p>Steps run outside any gradient collector (PyTorch refuses in-place updates of leaves inside
+ * one), and each step zeroes the gradients it consumed, since PyTorch accumulates them.
+ */
+final class Sgd implements AutoCloseable {
+
+    /** Optimizer settings; the published fine-tuning uses momentum 0.9 and weight decay 1e-4. */
+    record Config(double momentum, boolean nesterov, double weightDecay) {
+        Config {
+            if (momentum < 0 || momentum >= 1) {
+                throw new IllegalArgumentException("momentum must be in [0, 1), found " + momentum);
+            }
+            if (weightDecay < 0) {
+                throw new IllegalArgumentException("weight decay must be non-negative, found " + weightDecay);
+            }
+            if (nesterov && momentum == 0) {
+                throw new IllegalArgumentException("Nesterov needs a momentum > 0");
+            }
+        }
+    }
+
+    private final Network network;
+    private final Config config;
+    private final NDManager stateManager;
+    private final List<NDArray> buffers = new ArrayList<>();
+
+    Sgd(Network network, Config config) {
+        this.network = network;
+        this.config = config;
+        this.stateManager = network.manager().newSubManager();
+        for (NDArray p : network.trainable()) {
+            buffers.add(config.momentum() > 0 ? stateManager.zeros(p.getShape(), p.getDataType()) : null);
+        }
+    }
+
+    void step(double lr, NDManager scratch) {
+        List<NDArray> params = network.trainable();
+        float mu = (float) config.momentum();
+        for (int i = 0; i < params.size(); i++) {
+            NDArray p = params.get(i);
+            NDArray g = p.getGradient();
+            g.attach(scratch);
+            if (network.decays(i) && config.weightDecay() > 0) {
+                g.addi(p.mul(config.weightDecay()));
+            }
+            NDArray stepDir = g;
+            if (mu > 0) {
+                NDArray b = buffers.get(i);
+                b.muli(mu).addi(g);
+                stepDir = config.nesterov() ? g.addi(b.mul(mu)) : b;
+            }
+            p.subi(stepDir.mul(lr));
+            JniUtils.zeroGrad((PtNDArray) p);
+        }
+    }
+
+    @Override
+    public void close() {
+        stateManager.close();
+    }
+}
