@@ -35,10 +35,6 @@ public record Augmentation(int cropPadding, boolean horizontalFlip) {
         return new Augmentation(data.kind().cropPadding(), data.kind().flipKeepsLabel());
     }
 
-    public boolean isNone() {
-        return cropPadding == 0 && !horizontalFlip;
-    }
-
     /**
      * Draws a shift and a flip from {@code rng} (in that order: dy, dx, flip; only those this
      * augmentation uses) and {@linkplain #render renders} the image at {@code srcOffset}.

@@ -63,14 +63,6 @@ public final class Batches {
         return new Batches(data, normalization, new Options(batchSize, false, false, 0, Augmentation.none()));
     }
 
-    public Dataset data() {
-        return data;
-    }
-
-    public Options options() {
-        return options;
-    }
-
     /** Images one epoch visits: all of them, or a whole number of batches with {@code dropLast}. */
     public int imagesPerEpoch() {
         int size = data.size();

@@ -122,6 +122,15 @@ class IdxFormatTest {
     }
 
     @Test
+    void readsLabelBytesAsUnsigned() {
+        idxDirectory(dir, 3, 3, false);
+        Path file = TestFiles.write(dir, "t10k-labels-idx1-ubyte", idxLabels(new int[] {0, 200, 1}), false);
+
+        assertThatThrownBy(() -> IdxFormat.read(dir, KnownDataset.MNIST)).isInstanceOf(BadInputException.class)
+                .hasMessage(file + ": label 200 at index 1 is outside 0..9");
+    }
+
+    @Test
     void rejectsLabelCountThatDiffersFromImageCount() {
         idxDirectory(dir, 30, 3, false);
         Path labels = TestFiles.write(dir, "train-labels-idx1-ubyte", idxLabels(cyclicLabels(29)), false);
