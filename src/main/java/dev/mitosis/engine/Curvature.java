@@ -14,42 +14,45 @@ final class Curvature {
     private Curvature() {
     }
 
-    /** Both derivatives at once; they share work for swish. */
-    record Derivatives(NDArray first, NDArray second) {
+    /**
+     * σ(h) with its autograd history, and σ′ (only if {@code needFirst}) and σ″ at h without history.
+     * For swish the sigmoid is computed once for all three.
+     */
+    record Activated(NDArray value, NDArray first, NDArray second) {
     }
 
-    static Derivatives of(Activation activation, NDArray h, double beta) {
+    static Activated activate(Activation activation, NDArray h, boolean needFirst, double beta) {
+        NDArray hd = h.stopGradient();
         return switch (activation) {
-            case SWISH -> swish(h);
-            case RELU -> new Derivatives(h.gt(0).toType(h.getDataType(), false), smoothedDelta(h, 0, beta));
-            case RELU6 -> new Derivatives(h.gt(0).logicalAnd(h.lt(6)).toType(h.getDataType(), false),
-                    smoothedDelta(h, 0, beta).sub(smoothedDelta(h, 6, beta)));
-            case HARD_SWISH -> hardSwish(h, beta);
+            case SWISH -> {
+                NDArray s = h.getNDArrayInternal().sigmoid();
+                NDArray sd = s.stopGradient();
+                // t = s(1 − s); σ′ = s + h·t; σ″ = t·(2 + h(1 − 2s))
+                NDArray t = sd.sub(sd.mul(sd));
+                NDArray second = t.mul(hd.mul(sd.mul(-2).add(1)).add(2));
+                yield new Activated(h.mul(s), needFirst ? sd.add(hd.mul(t)) : null, second);
+            }
+            case RELU -> new Activated(Ops.activate(activation, h),
+                    needFirst ? hd.gt(0).toType(hd.getDataType(), false) : null, smoothedDelta(hd, 0, beta));
+            case RELU6 -> new Activated(Ops.activate(activation, h),
+                    needFirst ? hd.gt(0).logicalAnd(hd.lt(6)).toType(hd.getDataType(), false) : null,
+                    smoothedDelta(hd, 0, beta).sub(smoothedDelta(hd, 6, beta)));
+            case HARD_SWISH -> hardSwish(h, hd, needFirst, beta);
             case IDENTITY -> throw new IllegalArgumentException("a linear layer has no splitting curvature");
         };
-    }
-
-    /**
-     * s = sigmoid(h), t = s(1 − s): σ′ = s + h·t, σ″ = t·(2 + h(1 − 2s)).
-     */
-    private static Derivatives swish(NDArray h) {
-        NDArray s = h.getNDArrayInternal().sigmoid();
-        NDArray t = s.sub(s.mul(s));
-        NDArray first = s.add(h.mul(t));
-        NDArray second = t.mul(h.mul(s.mul(-2).add(1)).add(2));
-        return new Derivatives(first, second);
     }
 
     /**
      * hswish(h) = h·relu6(h + 3)/6: σ′ = 0, (2h + 3)/6, 1 on h < −3, −3 ≤ h ≤ 3, h > 3; σ″ = 1/3 inside,
      * with jumps of σ′ by −1/2 at h = −3 and at h = 3, smoothed as for ReLU.
      */
-    private static Derivatives hardSwish(NDArray h, double beta) {
-        NDArray inside = h.gte(-3).logicalAnd(h.lte(3)).toType(h.getDataType(), false);
-        NDArray above = h.gt(3).toType(h.getDataType(), false);
-        NDArray first = inside.mul(h.mul(2).add(3).div(6)).add(above);
-        NDArray second = inside.div(3).sub(smoothedDelta(h, -3, beta).add(smoothedDelta(h, 3, beta)).mul(0.5));
-        return new Derivatives(first, second);
+    private static Activated hardSwish(NDArray h, NDArray hd, boolean needFirst, double beta) {
+        NDArray inside = hd.gte(-3).logicalAnd(hd.lte(3)).toType(hd.getDataType(), false);
+        NDArray first = needFirst
+                ? inside.mul(hd.mul(2).add(3).div(6)).add(hd.gt(3).toType(hd.getDataType(), false))
+                : null;
+        NDArray second = inside.div(3).sub(smoothedDelta(hd, -3, beta).add(smoothedDelta(hd, 3, beta)).mul(0.5));
+        return new Activated(Ops.activate(Activation.HARD_SWISH, h), first, second);
     }
 
     /** β·s(β(h − at))·(1 − s(β(h − at))): softplus″, a smoothed δ(h − at) of unit mass. */

@@ -19,10 +19,15 @@ final class Ops {
 
     /** conv2d with the layer's stride, "same" padding k/2 and groups; no bias (a BN follows). */
     static NDArray conv(Layer layer, NDArray x, NDArray weight) {
+        return conv(layer, x, weight, null);
+    }
+
+    /** conv2d with a per-channel bias (null for none): a conv with its inference-mode BN folded in. */
+    static NDArray conv(Layer layer, NDArray x, NDArray weight, NDArray bias) {
         Shape stride = new Shape(layer.stride(), layer.stride());
         Shape pad = new Shape(layer.padding(), layer.padding());
         return x.getNDArrayInternal()
-                .convolution(x, weight, null, stride, pad, DILATION, layer.groups())
+                .convolution(x, weight, bias, stride, pad, DILATION, layer.groups())
                 .singletonOrThrow();
     }
 

@@ -54,17 +54,23 @@ final class Sgd implements AutoCloseable {
             NDArray g = p.getGradient();
             g.attach(scratch);
             if (network.decays(i) && config.weightDecay() > 0) {
-                g.addi(p.mul(config.weightDecay()));
+                g.addi(scratch(p.mul(config.weightDecay()), scratch));
             }
             NDArray stepDir = g;
             if (mu > 0) {
                 NDArray b = buffers.get(i);
                 b.muli(mu).addi(g);
-                stepDir = config.nesterov() ? g.addi(b.mul(mu)) : b;
+                stepDir = config.nesterov() ? g.addi(scratch(b.mul(mu), scratch)) : b;
             }
-            p.subi(stepDir.mul(lr));
+            p.subi(scratch(stepDir.mul(lr), scratch));
             JniUtils.zeroGrad((PtNDArray) p);
         }
+    }
+
+    /** A result of an op on a long-lived array belongs to that array's manager; move it to the step's. */
+    private static NDArray scratch(NDArray temporary, NDManager scratch) {
+        temporary.attach(scratch);
+        return temporary;
     }
 
     @Override

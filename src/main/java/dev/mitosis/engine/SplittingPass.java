@@ -170,16 +170,16 @@ public final class SplittingPass implements AutoCloseable {
                     x = Ops.linear(x, network.weight(l), network.tensor(l.name() + ".bias"));
                     continue;
                 }
-                NDArray h = Ops.conv(l, x, foldedWeight.get(l.name())).add(bias(l));
-                NDArray a = Ops.activate(l.activation(), h);
+                NDArray h = Ops.conv(l, x, foldedWeight.get(l.name()), foldedBias.get(l.name()));
                 Integer own = byConv.get(l.name());
                 Integer path = byDepthwise.get(l.name());
                 if (own != null) {
-                    a = startPath(own, l, x, h, a, ys.get(own), scaledV.get(own), pendingDepthwiseInput);
+                    x = startPath(own, l, x, h, ys.get(own), scaledV.get(own), pendingDepthwiseInput);
                 } else if (path != null) {
-                    a = continuePath(l, h, a, pendingDepthwiseInput[path]);
+                    x = continuePath(l, h, pendingDepthwiseInput[path]);
+                } else {
+                    x = Ops.activate(l.activation(), h);
                 }
-                x = a;
             }
             if (network.topology().residual().get(b)) {
                 x = Ops.add(x, blockInput);
@@ -188,32 +188,29 @@ public final class SplittingPass implements AutoCloseable {
         return x;
     }
 
-    private NDArray bias(Layer l) {
-        return foldedBias.get(l.name()).reshape(1, l.outChannels(), 1, 1);
-    }
-
     /**
      * At the neuron layer's own activation: a + σ₁″(h)·u_v·u_y. Leaves σ₁′(h)·w for the depthwise stage.
      */
-    private NDArray startPath(int index, Layer l, NDArray x, NDArray h, NDArray a, NDArray y, NDArray scaledV,
+    private NDArray startPath(int index, Layer l, NDArray x, NDArray h, NDArray y, NDArray scaledV,
                               NDArray[] pending) {
         NDArray w = Ops.conv(l, x.stopGradient(), scaledV.add(y));
         NDArray uv = w.stopGradient();
         NDArray uy = w.sub(uv);
-        Curvature.Derivatives d = Curvature.of(l.activation(), h.stopGradient(), options.reluBeta());
-        if (byDepthwise.containsValue(index)) {
-            pending[index] = d.first().mul(w);
+        boolean continues = byDepthwise.containsValue(index);
+        Curvature.Activated a = Curvature.activate(l.activation(), h, continues, options.reluBeta());
+        if (continues) {
+            pending[index] = a.first().mul(w);
         }
-        return a.add(d.second().mul(uv).mul(uy));
+        return a.value().add(a.second().mul(uv).mul(uy));
     }
 
     /** At the depthwise stage's activation: z + σ₂″(h₂)·A(σ₁′·u_v)·A(σ₁′·u_y). */
-    private NDArray continuePath(Layer dw, NDArray h2, NDArray z, NDArray firstDerivativeTimesW) {
+    private NDArray continuePath(Layer dw, NDArray h2, NDArray firstDerivativeTimesW) {
         NDArray zc = Ops.conv(dw, firstDerivativeTimesW, foldedWeight.get(dw.name()));
         NDArray zv = zc.stopGradient();
         NDArray zy = zc.sub(zv);
-        Curvature.Derivatives d2 = Curvature.of(dw.activation(), h2.stopGradient(), options.reluBeta());
-        return z.add(d2.second().mul(zv).mul(zy));
+        Curvature.Activated z = Curvature.activate(dw.activation(), h2, false, options.reluBeta());
+        return z.value().add(z.second().mul(zv).mul(zy));
     }
 
     private NDArray upload(NDManager m, double[] values, Shape shape) {

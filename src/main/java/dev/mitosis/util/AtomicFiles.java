@@ -23,6 +23,7 @@ public final class AtomicFiles {
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
             Files.write(tmp, content);
+            readableByAll(tmp, "rw-r--r--");
             move(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
@@ -37,7 +38,16 @@ public final class AtomicFiles {
     public static Path stagingDirectory(Path target) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        return Files.createTempDirectory(parent, "." + target.getFileName() + ".staging-");
+        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".staging-");
+        readableByAll(staging, "rwxr-xr-x");
+        return staging;
+    }
+
+    /** Temp files are private (0600/0700); what we publish gets the usual permissions. */
+    private static void readableByAll(Path p, String permissions) throws IOException {
+        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
+        }
     }
 
     /**

@@ -1,0 +1,17 @@
+package dev.mitosis.cli;
+
+import ai.djl.Device;
+import dev.mitosis.engine.Devices;
+import picocli.CommandLine.Option;
+
+/** {@code --device auto|cpu|gpu[:N]}. */
+public final class DeviceOption {
+
+    @Option(names = "--device", paramLabel = "DEV", defaultValue = "auto",
+            description = "auto (GPU if present), cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    public Device resolve() {
+        return Devices.parse(device);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.mitosis.cli;
+
+import dev.mitosis.BadInputException;
+import dev.mitosis.data.DataSplit;
+import dev.mitosis.model.Model;
+import dev.mitosis.model.TrainingRecord;
+import dev.mitosis.net.NetworkSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** MODEL, the positional argument: see {@link TemplateOptions#load}. */
+public final class ModelOptions {
+
+    @Parameters(index = "0", paramLabel = "MODEL",
+            description = "Model directory, model.json file, or template (mbv1, mbv2, mbv1-seed, mbv2-seed).")
+    String model;
+
+    @Mixin
+    TemplateOptions template;
+
+    /** The model, fitted to {@code data} when it is a template. */
+    public Model load(Optional<DataSplit> data) {
+        return template.load(model, data);
+    }
+
+    /** The training record next to a model directory, if there is one. */
+    public Optional<TrainingRecord> record() {
+        Path path = Path.of(model);
+        return Files.isDirectory(path) ? TrainingRecord.read(path) : Optional.empty();
+    }
+
+    /** Fails early when the dataset cannot feed this model. */
+    public static void checkCompatible(NetworkSpec spec, DataSplit data, String dataName) {
+        if (!spec.input().equals(data.train().shape())) {
+            throw new BadInputException("--data " + dataName + ": images are " + data.train().shape().toHwc()
+                    + " but " + spec.name() + " expects " + spec.input().toHwc());
+        }
+        if (spec.classes() != data.train().classes()) {
+            throw new BadInputException("--data " + dataName + ": " + data.train().classes() + " classes but "
+                    + spec.name() + " has " + spec.classes() + " outputs");
+        }
+    }
+}

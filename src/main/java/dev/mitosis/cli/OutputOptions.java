@@ -1,0 +1,13 @@
+package dev.mitosis.cli;
+
+import picocli.CommandLine.Option;
+
+/** {@code --json} and {@code --verbose}, shared by every command. */
+public final class OutputOptions {
+
+    @Option(names = "--json", description = "Print machine-readable JSON on stdout.")
+    boolean json;
+
+    @Option(names = "--verbose", description = "Print stack traces on errors.")
+    boolean verbose;
+}

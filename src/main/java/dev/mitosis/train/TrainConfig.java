@@ -1,0 +1,51 @@
+package dev.mitosis.train;
+
+import dev.mitosis.engine.Trainer;
+
+/**
+ * Everything that decides a training run. Defaults follow the published fine-tuning recipe (SGD,
+ * momentum 0.9, weight decay 1e-4, cosine) with fewer epochs, which Fashion-MNIST needs.
+ */
+public record TrainConfig(int epochs, int batchSize, double lr, LrSchedule schedule, double momentum,
+                          boolean nesterov, double weightDecay, double labelSmoothing, boolean augment, long seed) {
+
+    public TrainConfig {
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs must be non-negative, found " + epochs);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be positive, found " + batchSize);
+        }
+        if (!(lr > 0)) {
+            throw new IllegalArgumentException("learning rate must be positive, found " + lr);
+        }
+        optimizer(momentum, nesterov, weightDecay, labelSmoothing);
+    }
+
+    public static TrainConfig defaults() {
+        return new TrainConfig(10, 64, 0.05, LrSchedule.cosine(), 0.9, true, 1e-4, 0.0, true, 1);
+    }
+
+    public Trainer.Config optimizer() {
+        return optimizer(momentum, nesterov, weightDecay, labelSmoothing);
+    }
+
+    private static Trainer.Config optimizer(double momentum, boolean nesterov, double weightDecay, double smoothing) {
+        return new Trainer.Config(momentum, nesterov, weightDecay, smoothing);
+    }
+
+    public TrainConfig withEpochs(int newEpochs) {
+        return new TrainConfig(newEpochs, batchSize, lr, schedule, momentum, nesterov, weightDecay, labelSmoothing,
+                augment, seed);
+    }
+
+    public TrainConfig withLr(double newLr) {
+        return new TrainConfig(epochs, batchSize, newLr, schedule, momentum, nesterov, weightDecay, labelSmoothing,
+                augment, seed);
+    }
+
+    public TrainConfig withSeed(long newSeed) {
+        return new TrainConfig(epochs, batchSize, lr, schedule, momentum, nesterov, weightDecay, labelSmoothing,
+                augment, newSeed);
+    }
+}
