@@ -187,10 +187,14 @@ public final class Network implements AutoCloseable {
 
     static Tensor download(NDArray a, DType dtype) {
         long[] shape = a.getShape().getShape();
-        if (dtype == DType.F64) {
-            return Tensor.wrap(DType.F64, shape, a.toDevice(ai.djl.Device.cpu(), false).toDoubleArray());
+        try (NDManager scratch = a.getManager().newSubManager()) {
+            NDArray host = a.toDevice(ai.djl.Device.cpu(), false);
+            if (host != a) {
+                host.attach(scratch);
+            }
+            return dtype == DType.F64 ? Tensor.wrap(DType.F64, shape, host.toDoubleArray())
+                    : Tensor.ofFloats(shape, host.toFloatArray());
         }
-        return Tensor.ofFloats(shape, a.toDevice(ai.djl.Device.cpu(), false).toFloatArray());
     }
 
     @Override

@@ -97,18 +97,24 @@ public final class SplittingPass implements AutoCloseable {
     /** θ′ = c·θ and b′ = β − c·mean per output channel, computed once (weights do not change). */
     private void fold(Layer l) {
         BatchNormParams bn = network.batchNorm(l);
-        NDArray c = bn.gamma().div(bn.runningVar().add(Ops.BN_EPS).sqrt());
-        c.attach(foldedManager);
-        long[] broadcast = new long[l.weightShape().length];
-        java.util.Arrays.fill(broadcast, 1);
-        broadcast[0] = l.outChannels();
-        NDArray w = network.weight(l).mul(c.reshape(new Shape(broadcast)));
-        NDArray b = bn.beta().sub(c.mul(bn.runningMean()));
-        w.attach(foldedManager);
-        b.attach(foldedManager);
-        foldedWeight.put(l.name(), w);
-        foldedBias.put(l.name(), b);
-        scale.put(l.name(), toDoubles(c));
+        try (NDManager temporaries = network.manager().newSubManager()) {
+            // Results of ops on the network's arrays belong to the network's manager: move each one.
+            NDArray std = keep(bn.runningVar().add(Ops.BN_EPS), temporaries).sqrt();
+            NDArray c = keep(bn.gamma().div(std), temporaries);
+            long[] broadcast = new long[l.weightShape().length];
+            java.util.Arrays.fill(broadcast, 1);
+            broadcast[0] = l.outChannels();
+            NDArray w = keep(network.weight(l).mul(c.reshape(new Shape(broadcast))), foldedManager);
+            NDArray b = keep(bn.beta().sub(keep(c.mul(bn.runningMean()), temporaries)), foldedManager);
+            foldedWeight.put(l.name(), w);
+            foldedBias.put(l.name(), b);
+            scale.put(l.name(), toDoubles(c));
+        }
+    }
+
+    private static NDArray keep(NDArray a, NDManager owner) {
+        a.attach(owner);
+        return a;
     }
 
     /**
