@@ -26,11 +26,14 @@ final class Curvature {
         return switch (activation) {
             case SWISH -> {
                 NDArray s = h.getNDArrayInternal().sigmoid();
+                NDArray value = h.mul(s);
+                // With a = h·s and t = s(1 − s): σ′ = s + h·t and σ″ = t·(2 + h − 2a). The arrays below are
+                // fresh and history-free, so they are updated in place to spare allocations.
                 NDArray sd = s.stopGradient();
-                // t = s(1 − s); σ′ = s + h·t; σ″ = t·(2 + h(1 − 2s))
-                NDArray t = sd.sub(sd.mul(sd));
-                NDArray second = t.mul(hd.mul(sd.mul(-2).add(1)).add(2));
-                yield new Activated(h.mul(s), needFirst ? sd.add(hd.mul(t)) : null, second);
+                NDArray t = sd.mul(sd).negi().addi(sd);
+                NDArray second = value.stopGradient().mul(-2).addi(hd).addi(2).muli(t);
+                NDArray first = needFirst ? hd.mul(t).addi(sd) : null;
+                yield new Activated(value, first, second);
             }
             case RELU -> new Activated(Ops.activate(activation, h),
                     needFirst ? hd.gt(0).toType(hd.getDataType(), false) : null, smoothedDelta(hd, 0, beta));

@@ -36,8 +36,9 @@ public final class Network implements AutoCloseable {
     private final DataType dataType;
     private final Map<String, NDArray> tensors = new LinkedHashMap<>();
     private final Map<String, Long> batchesTracked = new LinkedHashMap<>();
-    private final List<NDArray> trainable = new ArrayList<>();
-    private final List<Boolean> decays = new ArrayList<>();
+    private final NDArray flat;
+    private final NDArray decayMask;
+    private final Map<String, Shape> trainableShapes;
 
     private Network(Model model, Device device) {
         this.spec = model.spec();
@@ -45,23 +46,80 @@ public final class Network implements AutoCloseable {
         EngineBoot.claimThread();
         this.manager = EngineBoot.engine().newBaseManager(device);
         this.dataType = model.weights().floatType() == DType.F64 ? DataType.FLOAT64 : DataType.FLOAT32;
-        for (WeightLayout.Entry e : WeightLayout.of(spec)) {
+        // Trainable parameters live in one flat leaf tensor and the layers see views of it: backward then
+        // fills one contiguous gradient and an SGD step is a handful of ops instead of ~10 per tensor.
+        List<WeightLayout.Entry> entries = WeightLayout.of(spec);
+        int total = 0;
+        for (WeightLayout.Entry e : entries) {
+            if (isTrainable(e)) {
+                total += Math.toIntExact(Tensor.numel(e.shape()));
+            }
+        }
+        double[] values = new double[total];
+        double[] mask = new double[total];
+        int offset = 0;
+        for (WeightLayout.Entry e : entries) {
             Tensor t = model.weights().get(e.name());
             if (e.integer()) {
                 batchesTracked.put(e.name(), (long) t.get(0));
-                continue;
-            }
-            NDArray a = upload(manager, t);
-            a.setName(e.name());
-            tensors.put(e.name(), a);
-            boolean buffer = e.name().endsWith("running_mean") || e.name().endsWith("running_var");
-            if (!buffer) {
-                a.setRequiresGradient(true);
-                trainable.add(a);
-                // Weight decay on conv and linear weights only, not on BN γ/β or biases.
-                decays.add(e.name().endsWith(".weight") && !e.name().contains("_bn."));
+            } else if (!isTrainable(e)) {
+                NDArray a = upload(manager, t);
+                a.setName(e.name());
+                tensors.put(e.name(), a);
+            } else {
+                for (int i = 0; i < t.size(); i++) {
+                    values[offset + i] = t.get(i);
+                    // Weight decay on conv and linear weights only, not on BN γ/β or biases.
+                    mask[offset + i] = e.name().endsWith(".weight") && !e.name().contains("_bn.") ? 1 : 0;
+                }
+                offset += t.size();
             }
         }
+        DType dtype = model.weights().floatType();
+        this.flat = upload(manager, Tensor.wrap(dtype, new long[] {total}, values));
+        this.flat.setRequiresGradient(true);
+        this.decayMask = upload(manager, Tensor.wrap(dtype, new long[] {total}, mask));
+        this.trainableShapes = new LinkedHashMap<>();
+        for (WeightLayout.Entry e : entries) {
+            if (isTrainable(e)) {
+                trainableShapes.put(e.name(), new Shape(e.shape()));
+            }
+        }
+        // Views for inference, probing and download: made without autograd history, so the optimizer may
+        // update the flat tensor under them in place.
+        tensors.putAll(views(manager));
+    }
+
+    /**
+     * Every trainable tensor as a view of the flat leaf: one split (a single autograd node whose backward
+     * is one concatenation) and a reshape each. Made afresh for each training forward, because PyTorch
+     * forbids in-place updates of a base whose multi-output views carry autograd history.
+     */
+    private Map<String, NDArray> views(NDManager owner) {
+        long[] cuts = new long[trainableShapes.size() - 1];
+        long offset = 0;
+        int i = 0;
+        for (Shape shape : trainableShapes.values()) {
+            if (i < cuts.length) {
+                offset += shape.size();
+                cuts[i++] = offset;
+            }
+        }
+        ai.djl.ndarray.NDList pieces = flat.split(cuts, 0);
+        Map<String, NDArray> views = new LinkedHashMap<>();
+        i = 0;
+        for (Map.Entry<String, Shape> e : trainableShapes.entrySet()) {
+            NDArray piece = pieces.get(i++);
+            NDArray view = piece.reshape(e.getValue());
+            piece.attach(owner);
+            view.attach(owner);
+            views.put(e.getKey(), view);
+        }
+        return views;
+    }
+
+    private static boolean isTrainable(WeightLayout.Entry e) {
+        return !e.integer() && !e.name().endsWith("running_mean") && !e.name().endsWith("running_var");
     }
 
     /** Uploads {@code model} to {@code device}; F64 weights give a float64 network (for exact checks). */
@@ -103,8 +161,11 @@ public final class Network implements AutoCloseable {
      * (and num_batches_tracked); otherwise the running statistics.
      */
     public NDArray forward(NDArray x, boolean training) {
+        Map<String, NDArray> params = tensors;
         if (training) {
             batchesTracked.replaceAll((k, v) -> v + 1);
+            params = new LinkedHashMap<>(tensors);
+            params.putAll(views(x.getManager()));
         }
         List<Block> blocks = spec.blocks();
         List<Layer> layers = topology.layers();
@@ -117,7 +178,7 @@ public final class Network implements AutoCloseable {
             }
             NDArray blockInput = x;
             while (next < layers.size() && layers.get(next).block() == b) {
-                x = apply(layers.get(next++), x, training);
+                x = apply(layers.get(next++), x, training, params);
             }
             if (topology.residual().get(b)) {
                 x = Ops.add(x, blockInput);
@@ -127,11 +188,12 @@ public final class Network implements AutoCloseable {
     }
 
     /** One layer: conv → BN → activation, or the classifier. */
-    NDArray apply(Layer layer, NDArray x, boolean training) {
+    private static NDArray apply(Layer layer, NDArray x, boolean training, Map<String, NDArray> params) {
         if (layer.op() == Layer.Op.LINEAR) {
-            return Ops.linear(x, weight(layer), tensors.get(layer.name() + ".bias"));
+            return Ops.linear(x, params.get(layer.weightKey()), params.get(layer.name() + ".bias"));
         }
-        NDArray h = Ops.batchNorm(Ops.conv(layer, x, weight(layer)), batchNorm(layer), training);
+        NDArray h = Ops.batchNorm(Ops.conv(layer, x, params.get(layer.weightKey())), batchNorm(layer, params),
+                training);
         return Ops.activate(layer.activation(), h);
     }
 
@@ -140,23 +202,27 @@ public final class Network implements AutoCloseable {
     }
 
     BatchNormParams batchNorm(Layer layer) {
+        return batchNorm(layer, tensors);
+    }
+
+    private static BatchNormParams batchNorm(Layer layer, Map<String, NDArray> params) {
         String p = layer.batchNormPrefix();
-        return new BatchNormParams(tensors.get(p + ".weight"), tensors.get(p + ".bias"),
-                tensors.get(p + ".running_mean"), tensors.get(p + ".running_var"));
+        return new BatchNormParams(params.get(p + ".weight"), params.get(p + ".bias"),
+                params.get(p + ".running_mean"), params.get(p + ".running_var"));
     }
 
     NDArray tensor(String name) {
         return tensors.get(name);
     }
 
-    /** Trainable arrays, in layout order. */
-    List<NDArray> trainable() {
-        return trainable;
+    /** All trainable parameters, concatenated in layout order: the one leaf that collects gradients. */
+    NDArray flatParameters() {
+        return flat;
     }
 
-    /** Whether weight decay applies to {@code trainable().get(i)}. */
-    boolean decays(int i) {
-        return decays.get(i);
+    /** 1 where weight decay applies (conv and linear weights), 0 elsewhere; aligned with {@link #flatParameters}. */
+    NDArray decayMask() {
+        return decayMask;
     }
 
     /** Downloads all parameters and buffers to the host, in layout order. */

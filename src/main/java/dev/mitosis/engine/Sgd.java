@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * SGD with momentum, optionally Nesterov, and weight decay, with PyTorch's torch.optim.SGD semantics
@@ -35,36 +33,33 @@ final class Sgd implements AutoCloseable {
     private final Network network;
     private final Config config;
     private final NDManager stateManager;
-    private final List<NDArray> buffers = new ArrayList<>();
+    private final NDArray buffer;
+    private final NDArray decay;
 
     Sgd(Network network, Config config) {
         this.network = network;
         this.config = config;
         this.stateManager = network.manager().newSubManager();
-        for (NDArray p : network.trainable()) {
-            buffers.add(config.momentum() > 0 ? stateManager.zeros(p.getShape(), p.getDataType()) : null);
-        }
+        NDArray p = network.flatParameters();
+        this.buffer = config.momentum() > 0 ? stateManager.zeros(p.getShape(), p.getDataType()) : null;
+        this.decay = scratch(network.decayMask().mul(config.weightDecay()), stateManager);
     }
 
     void step(double lr, NDManager scratch) {
-        List<NDArray> params = network.trainable();
-        float mu = (float) config.momentum();
-        for (int i = 0; i < params.size(); i++) {
-            NDArray p = params.get(i);
-            NDArray g = p.getGradient();
-            g.attach(scratch);
-            if (network.decays(i) && config.weightDecay() > 0) {
-                g.addi(scratch(p.mul(config.weightDecay()), scratch));
-            }
-            NDArray stepDir = g;
-            if (mu > 0) {
-                NDArray b = buffers.get(i);
-                b.muli(mu).addi(g);
-                stepDir = config.nesterov() ? g.addi(scratch(b.mul(mu), scratch)) : b;
-            }
-            p.subi(scratch(stepDir.mul(lr), scratch));
-            JniUtils.zeroGrad((PtNDArray) p);
+        NDArray p = network.flatParameters();
+        NDArray g = p.getGradient();
+        g.attach(scratch);
+        if (config.weightDecay() > 0) {
+            g.addi(scratch(p.mul(decay), scratch));
         }
+        NDArray stepDir = g;
+        float mu = (float) config.momentum();
+        if (mu > 0) {
+            buffer.muli(mu).addi(g);
+            stepDir = config.nesterov() ? g.addi(scratch(buffer.mul(mu), scratch)) : buffer;
+        }
+        p.subi(scratch(stepDir.mul(lr), scratch));
+        JniUtils.zeroGrad((PtNDArray) p);
     }
 
     /** A result of an op on a long-lived array belongs to that array's manager; move it to the step's. */

@@ -78,6 +78,10 @@ public final class SplittingPass implements AutoCloseable {
         for (Layer l : network.topology().layers()) {
             if (l.hasBatchNorm()) {
                 fold(l);
+            } else {
+                // Constant copies: the network's own arrays are views of its trainable leaf.
+                foldedWeight.put(l.name(), keep(network.weight(l).duplicate(), foldedManager));
+                foldedBias.put(l.name(), keep(network.tensor(l.name() + ".bias").duplicate(), foldedManager));
             }
         }
         for (int i = 0; i < this.layers.size(); i++) {
@@ -173,7 +177,7 @@ public final class SplittingPass implements AutoCloseable {
             while (next < all.size() && all.get(next).block() == b) {
                 Layer l = all.get(next++);
                 if (l.op() == Layer.Op.LINEAR) {
-                    x = Ops.linear(x, network.weight(l), network.tensor(l.name() + ".bias"));
+                    x = Ops.linear(x, foldedWeight.get(l.name()), foldedBias.get(l.name()));
                     continue;
                 }
                 NDArray h = Ops.conv(l, x, foldedWeight.get(l.name()), foldedBias.get(l.name()));
@@ -207,7 +211,7 @@ public final class SplittingPass implements AutoCloseable {
         if (continues) {
             pending[index] = a.first().mul(w);
         }
-        return a.value().add(a.second().mul(uv).mul(uy));
+        return a.value().add(a.second().muli(uv).mul(uy));
     }
 
     /** At the depthwise stage's activation: z + σ₂″(h₂)·A(σ₁′·u_v)·A(σ₁′·u_y). */
@@ -216,7 +220,7 @@ public final class SplittingPass implements AutoCloseable {
         NDArray zv = zc.stopGradient();
         NDArray zy = zc.sub(zv);
         Curvature.Activated z = Curvature.activate(dw.activation(), h2, false, options.reluBeta());
-        return z.value().add(z.second().mul(zv).mul(zy));
+        return z.value().add(z.second().muli(zv).mul(zy));
     }
 
     private NDArray upload(NDManager m, double[] values, Shape shape) {

@@ -159,6 +159,36 @@ class SecondOrderOracleTest {
     }
 
     @Test
+    void signedSplitsMatchTheirSecondOrderCoefficients() {
+        double epsilon = 1e-3;
+        double c = 2;
+        double base = loss(model);
+        // A neuron with curvature of both signs, so that every kind lowers the loss.
+        Neuron n = null;
+        double best = 0;
+        for (LayerProbe layer : exact.layers()) {
+            for (int j = 0; j < layer.width(); j++) {
+                double score = -layer.lambdaMin()[j] * layer.lambdaMax().orElseThrow()[j];
+                if (layer.lambdaMin()[j] < 0 && score > best) {
+                    best = score;
+                    n = new Neuron(layer, j);
+                }
+            }
+        }
+        assertThat(n).as("a neuron with λ_min < 0 < λ_max").isNotNull();
+        LayerProbe l = n.layer();
+        double lo = l.lambdaMin()[n.index()];
+        double hi = l.lambdaMax().orElseThrow()[n.index()];
+        for (SplitKind kind : SplitKind.values()) {
+            NeuronSplit split = kind.offspring(n.index(), l.vMin()[n.index()], l.vMax().orElseThrow()[n.index()], epsilon, c);
+            double measured = loss(Surgery.apply(model, Map.of(l.key(), List.of(split)))) - base;
+            double predicted = 0.5 * epsilon * epsilon * kind.decrease(lo, hi, c);
+            assertThat(measured / predicted).as("%s: measured %.4e, predicted %.4e", kind, measured, predicted)
+                    .isBetween(0.99, 1.01);
+        }
+    }
+
+    @Test
     void fastProbeFindsTheExactEigenpairs() {
         // One batch per pass, so every step sees the same S; 300 RMSprop steps, the rate halved every 60.
         FastProbe.Options options = new FastProbe.Options(300, 0.02, 0.5, 60, false, SplittingPass.Options.defaults(), 5);

@@ -1,0 +1,89 @@
+package dev.mitosis.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mitosis.engine.Devices;
+import dev.mitosis.engine.Network;
+import dev.mitosis.engine.SplittingPass;
+import dev.mitosis.engine.Trainer;
+import dev.mitosis.model.Model;
+import dev.mitosis.net.NeuronLayer;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "split", mixinStandardHelpOptions = true,
+        description = "A fast-probe splitting step against a full training step, same model and batch, same run.")
+final class BenchSplitCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    BenchOptions bench;
+    @Mixin
+    DeviceOption device;
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--published-curvature", description = "Time the published one-activation probe instead.")
+    boolean published;
+
+    @Override
+    public void run() {
+        Model m = bench.load();
+        int n = bench.batch;
+        float[] x = BenchOptions.images(m, n, 1);
+        int[] y = BenchOptions.labels(m, n, 1);
+        List<NeuronLayer> layers = m.spec().topology().neuronLayers();
+        Random r = new Random(2);
+        List<double[]> directions = new ArrayList<>();
+        for (NeuronLayer l : layers) {
+            double[] d = new double[l.width() * l.fanIn()];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = r.nextDouble() - 0.5;
+            }
+            directions.add(d);
+        }
+        double[] train = new double[bench.rounds];
+        double[] split = new double[bench.rounds];
+        String dev;
+        try (Network net = Network.load(m, device.resolve());
+             Trainer trainer = new Trainer(net, new Trainer.Config(0.9, true, 1e-4, 0.1));
+             SplittingPass pass = new SplittingPass(net, layers, new SplittingPass.Options(3, !published))) {
+            dev = Devices.name(net.device());
+            // Interleaved rounds, so that drift in the machine's speed hits both alike.
+            Stopwatch.rounds(() -> trainer.step(x, y, n, 0.0), bench.warmup, 0, 0);
+            Stopwatch.rounds(() -> pass.multiply(x, y, n, directions), bench.warmup, 0, 0);
+            for (int round = 0; round < bench.rounds; round++) {
+                train[round] = Stopwatch.rounds(() -> trainer.step(x, y, n, 0.0), 0, bench.steps, 1)[0];
+                split[round] = Stopwatch.rounds(() -> pass.multiply(x, y, n, directions), 0, bench.steps, 1)[0];
+            }
+        }
+        double trainIps = bench.steps * n / Stopwatch.median(train);
+        double splitIps = bench.steps * n / Stopwatch.median(split);
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.json) {
+            ObjectNode root = Json.object();
+            root.put("trainImagesPerSecond", trainIps);
+            root.put("splitImagesPerSecond", splitIps);
+            root.put("ratio", trainIps / splitIps);
+            root.put("curvature", published ? "published" : "full");
+            BenchTrainCommand.describe(root, m, n, dev, bench.steps, train);
+            var splitRounds = root.putArray("roundSplitImagesPerSecond");
+            for (double s : split) {
+                splitRounds.add(bench.steps * n / s);
+            }
+            Json.print(out, root);
+        } else {
+            out.printf(Locale.ROOT, "%s batch %d on %s: train %.1f images/s, split %.1f images/s, ratio %.2f%n",
+                    m.spec().name(), n, dev, trainIps, splitIps, trainIps / splitIps);
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.mitosis.cli;
+
+import dev.mitosis.data.DataSplit;
+import dev.mitosis.data.Normalization;
+import dev.mitosis.engine.Network;
+import dev.mitosis.engine.SplittingPass;
+import dev.mitosis.split.ExactProbe;
+import dev.mitosis.split.FastProbe;
+import dev.mitosis.split.ProbeData;
+import dev.mitosis.split.ProbeListener;
+import dev.mitosis.split.ProbeResult;
+import picocli.CommandLine.Option;
+
+/** How splitting eigenvalues are estimated. Defaults are the published fast-probe settings. */
+public final class ProbeOptions {
+
+    @Option(names = "--exact", description = "Exact S2D: eigendecompose every neuron's splitting matrix.")
+    boolean exact;
+
+    @Option(names = "--passes", paramLabel = "N", defaultValue = "10",
+            description = "Fast probe: passes over the probe data (default: ${DEFAULT-VALUE}, published for CIFAR).")
+    int passes;
+
+    @Option(names = "--probe-lr", paramLabel = "LR", defaultValue = "1e-3",
+            description = "Fast probe: RMSprop learning rate, x0.2 every 2 passes (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--probe-batch", paramLabel = "B", defaultValue = "64",
+            description = "Probe batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--probe-images", paramLabel = "N", defaultValue = "0",
+            description = "Training images per probe pass, 0 for all (default: ${DEFAULT-VALUE}).")
+    int images;
+
+    @Option(names = "--max", description = "Fast probe: also estimate λ_max (implied by --signed).")
+    boolean max;
+
+    @Option(names = "--published-curvature",
+            description = "Leave out the depthwise path's curvature, as the published code does.")
+    boolean published;
+
+    @Option(names = "--relu-beta", paramLabel = "B", defaultValue = "3",
+            description = "Sharpness of the softplus surrogate for σ'' of ReLU-type activations (default: ${DEFAULT-VALUE}).")
+    double reluBeta;
+
+    @Option(names = "--exact-memory", paramLabel = "BYTES", defaultValue = "2147483648",
+            description = "Exact probe: largest memory for the splitting matrices (default: 2 GiB).")
+    long exactMemory;
+
+    @Option(names = "--probe-seed", paramLabel = "S", defaultValue = "1",
+            description = "Seed for the probe's directions and data order (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    SplittingPass.Options curvature() {
+        return new SplittingPass.Options(reluBeta, !published);
+    }
+
+    FastProbe.Options fast(boolean needMax) {
+        return new FastProbe.Options(passes, lr, 0.2, 2, max || needMax, curvature(), seed);
+    }
+
+    ProbeResult run(Network network, DataSplit data, Normalization normalization, boolean needMax,
+                    ProbeListener listener) {
+        ProbeData probeData = new ProbeData(data.train(), normalization, batch, images, seed);
+        if (exact) {
+            return ExactProbe.run(network, probeData, new ExactProbe.Options(exactMemory, curvature()), listener);
+        }
+        return FastProbe.run(network, probeData, fast(needMax), listener);
+    }
+}

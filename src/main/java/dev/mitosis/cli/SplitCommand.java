@@ -1,0 +1,82 @@
+package dev.mitosis.cli;
+
+import dev.mitosis.data.DataSplit;
+import dev.mitosis.data.Normalization;
+import dev.mitosis.engine.Network;
+import dev.mitosis.model.Model;
+import dev.mitosis.model.ModelDirectory;
+import dev.mitosis.model.TrainingRecord;
+import dev.mitosis.split.Plan;
+import dev.mitosis.split.ProbeListener;
+import dev.mitosis.split.ProbeResult;
+import dev.mitosis.split.Surgery;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "split", mixinStandardHelpOptions = true,
+        description = "Probe, select and split once; write the grown model (not fine-tuned).")
+final class SplitCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ModelOptions model;
+    @Mixin
+    DataOptions data;
+    @Mixin
+    ProbeOptions probe;
+    @Mixin
+    SelectionOptions selection;
+    @Mixin
+    DeviceOption device;
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Model directory to write.")
+    Path out;
+
+    @Override
+    public void run() {
+        TrainCommand.checkOutput(out);
+        DataSplit split = data.load();
+        Model m = model.load(Optional.of(split));
+        ModelOptions.checkCompatible(m.spec(), split, data.data);
+        Optional<TrainingRecord> record = model.record();
+        Normalization normalization = record.map(TrainingRecord::normalization)
+                .orElseGet(() -> Normalization.of(split.train()));
+        ProbeResult result;
+        try (Network net = Network.load(m, device.resolve())) {
+            result = probe.run(net, split, normalization, selection.signed, ProbeListener.NONE);
+        }
+        Plan plan = selection.select(m.spec(), result);
+        if (plan.isEmpty()) {
+            throw new dev.mitosis.BadInputException(m.spec().name() + ": no neuron's split lowers the loss"
+                    + (selection.signed ? "" : " (every λ_min ≥ 0; try --signed)") + "; nothing written");
+        }
+        Model grown = Surgery.apply(m, plan.splits(result, selection.epsilon, selection.signedBound));
+        TrainingRecord carried = new TrainingRecord(record.map(TrainingRecord::dataset).orElse(data.data), normalization,
+                0, Double.NaN, Double.NaN, "mitosis " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        ModelDirectory.write(out, grown, Map.of(TrainingRecord.FILE, carried.toJson()));
+        PrintWriter w = spec.commandLine().getOut();
+        if (output.json) {
+            var root = ProbeCommand.json(m.spec(), result, plan);
+            root.put("out", out.toString());
+            root.put("grownMacs", grown.spec().macs());
+            root.put("grownParams", grown.spec().params());
+            Json.print(w, root);
+        } else {
+            ProbeCommand.print(w, m.spec(), result, plan);
+            w.printf(Locale.ROOT, "wrote %s: %s MACs, %s params%n", out, Format.count(grown.spec().macs()),
+                    Format.count(grown.spec().params()));
+            w.flush();
+        }
+    }
+}
