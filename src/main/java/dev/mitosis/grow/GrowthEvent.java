@@ -1,0 +1,51 @@
+package dev.mitosis.grow;
+
+import dev.mitosis.train.EpochMetrics;
+import java.util.List;
+
+/**
+ * What a growth session reports, in order: per round RoundStarted, ProbeProgress…, SelectionMade,
+ * Progress/EpochFinished…, CandidateStored; at the end Finished, Cancelled or Failed. Every event is an
+ * immutable snapshot (no NDArrays) and may be kept by a listener on another thread.
+ */
+public sealed interface GrowthEvent {
+
+    /** The round about to run (1-based) and the candidate it grows from. */
+    record RoundStarted(int round, int rounds, CandidateRecord parent) implements GrowthEvent {
+    }
+
+    /** Probe progress: fraction in [0, 1] of the probe and the current λ_min estimates per layer. */
+    record ProbeProgress(int round, double fraction, List<String> layerKeys, List<double[]> lambdaMin)
+            implements GrowthEvent {
+    }
+
+    /** The probe's final estimates and the selection made from them. */
+    record SelectionMade(int round, List<LayerSnapshot> layers, long macsBefore, long macsAfter, int neuronsAdded,
+                         String strategy, String note) implements GrowthEvent {
+    }
+
+    /** Overall progress for a status bar: phase ("probe", "fine-tune", "evaluate"), fraction and ETA. */
+    record Progress(int round, String phase, double fraction, double etaSeconds, double loss) implements GrowthEvent {
+    }
+
+    /** A fine-tuning epoch finished. */
+    record EpochFinished(int round, int epochs, EpochMetrics metrics) implements GrowthEvent {
+    }
+
+    /** A candidate was written to the run store. */
+    record CandidateStored(CandidateRecord candidate) implements GrowthEvent {
+    }
+
+    /** A round was rolled back (NaN loss) and is retried with a smaller learning rate. */
+    record RoundRetried(int round, String reason, double newLr) implements GrowthEvent {
+    }
+
+    record Finished(List<CandidateRecord> candidates, String summary) implements GrowthEvent {
+    }
+
+    record Cancelled(int round) implements GrowthEvent {
+    }
+
+    record Failed(int round, String message) implements GrowthEvent {
+    }
+}
