@@ -1,0 +1,117 @@
+package dev.mitosis.app.charts;
+
+import de.erichseifert.vectorgraphics2d.Processors;
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawerDefaultFonts;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * Renders a chart to the bytes of a PNG, SVG or PDF file, from the same JFreeChart model the window
+ * shows. The vector writers are LGPL (VectorGraphics2D, SVG) and Apache (pdfbox-graphics2d, PDF), not
+ * the GPL JFreeSVG/JFreePDF. Rendering reads the chart model, so it runs on the FX thread that owns it;
+ * writing the bytes can happen anywhere.
+ */
+public final class ChartExport {
+
+    /** The formats offered in a chart's context menu. */
+    public enum Format {
+        PNG("png", "PNG image"), SVG("svg", "SVG vector image"), PDF("pdf", "PDF document"), CSV("csv", "CSV data");
+
+        private final String extension;
+        private final String description;
+
+        Format(String extension, String description) {
+            this.extension = extension;
+            this.description = description;
+        }
+
+        public String extension() {
+            return extension;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        public static Format ofFile(String name) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            for (Format f : values()) {
+                if (lower.endsWith("." + f.extension)) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException(name + ": expected a .png, .svg, .pdf or .csv file name");
+        }
+    }
+
+    private ChartExport() {
+    }
+
+    public static byte[] render(ChartSource source, Format format, int width, int height) {
+        return switch (format) {
+            case PNG -> png(source.chart(), width, height);
+            case SVG -> svg(source.chart(), width, height);
+            case PDF -> pdf(source.chart(), width, height);
+            case CSV -> source.csv().toCsv().getBytes(StandardCharsets.UTF_8);
+        };
+    }
+
+    /** A PNG at twice the given size (sharp on high-density screens and in print). */
+    public static byte[] png(JFreeChart chart, int width, int height) {
+        BufferedImage image = chart.createBufferedImage(2 * width, 2 * height, width, height, null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public static byte[] svg(JFreeChart chart, int width, int height) {
+        VectorGraphics2D g = new VectorGraphics2D();
+        chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Processors.get("svg").getDocument(g.getCommands(), new PageSize(0, 0, width, height)).writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public static byte[] pdf(JFreeChart chart, int width, int height) {
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(new PDRectangle(width, height));
+            doc.addPage(page);
+            PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, width, height);
+            g.setFontTextDrawer(new PdfBoxGraphics2DFontTextDrawerDefaultFonts());
+            chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
+            g.dispose();
+            PDFormXObject form = g.getXFormObject();
+            try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
+                content.drawForm(form);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

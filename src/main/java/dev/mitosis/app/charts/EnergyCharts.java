@@ -1,0 +1,276 @@
+package dev.mitosis.app.charts;
+
+import dev.mitosis.app.charts.NeuronFrame.LayerStats;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.util.Locale;
+import java.util.Optional;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryToolTipGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYDotRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Energy tab: what growing each layer costs. {@link #costs()} is the MAC cost of one more neuron per
+ * layer (bars, with the neurons chosen per layer); {@link #scatter()} puts every neuron at (its MAC
+ * cost, its λ_min), chosen ones in orange, with the {@link SelectionBoundary}.
+ */
+public final class EnergyCharts {
+
+    private final CostChart costs = new CostChart();
+    private final ScatterChart scatter = new ScatterChart();
+    private NeuronFrame frame;
+
+    public ChartSource costs() {
+        return costs;
+    }
+
+    public ChartSource scatter() {
+        return scatter;
+    }
+
+    public void show(NeuronFrame next) {
+        this.frame = next;
+        costs.show(next);
+        scatter.show(next);
+    }
+
+    public NeuronFrame frame() {
+        return frame;
+    }
+
+    private static boolean hasCosts(NeuronFrame f) {
+        return f != null && !f.layers().isEmpty() && f.layers().stream().allMatch(l -> l.macCost() > 0);
+    }
+
+    private CsvTable table() {
+        CsvTable.Builder t = CsvTable.of("layer", "neuron", "mac_cost_per_neuron", "lambda_min", "selected");
+        if (frame != null) {
+            for (LayerStats l : frame.layers()) {
+                for (int j = 0; j < l.width(); j++) {
+                    t.row(l.key(), j, l.macCost() >= 0 ? l.macCost() : null, l.lambdaMin()[j],
+                            l.hasSelection() ? l.isSelected(j) : null);
+                }
+            }
+        }
+        return t.build();
+    }
+
+    private final class CostChart implements ChartSource {
+        private final DefaultCategoryDataset data = new DefaultCategoryDataset();
+        private final JFreeChart chart;
+
+        CostChart() {
+            CategoryAxis layers = new CategoryAxis("splittable layer");
+            layers.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
+            layers.setCategoryMargin(0.15);
+            NumberAxis macs = new NumberAxis("MACs added per neuron");
+            macs.setNumberFormatOverride(ChartStyle.countFormat());
+            BarRenderer bars = new BarRenderer();
+            bars.setBarPainter(new StandardBarPainter());
+            bars.setShadowVisible(false);
+            bars.setDrawBarOutline(false);
+            bars.setSeriesPaint(0, ChartStyle.TEAL);
+            bars.setItemMargin(0.0);
+            bars.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator("{1}: {2} MACs per added neuron",
+                    java.text.NumberFormat.getIntegerInstance(Locale.ROOT)));
+            CategoryPlot plot = new CategoryPlot(data, layers, macs, bars);
+            plot.setOrientation(PlotOrientation.VERTICAL);
+            chart = ChartStyle.chart("Cost of one more neuron", plot, false);
+        }
+
+        void show(NeuronFrame f) {
+            chart.setNotify(false);
+            try {
+                data.clear();
+                if (hasCosts(f)) {
+                    for (LayerStats l : f.layers()) {
+                        data.addValue(l.macCost(), "MACs per neuron", NeuronFrame.shortKey(l.key()));
+                    }
+                    ChartStyle.subtitle(chart, f.caption() + " · the energy model's cost per neuron (MACs per image)");
+                } else {
+                    ChartStyle.subtitle(chart, f == null || f.layers().isEmpty()
+                            ? "No splitting statistics for this candidate"
+                            : "Costs are known once the round's selection is made");
+                }
+            } finally {
+                chart.setNotify(true);
+            }
+        }
+
+        @Override
+        public JFreeChart chart() {
+            return chart;
+        }
+
+        @Override
+        public String fileName() {
+            return "cost-per-neuron";
+        }
+
+        @Override
+        public CsvTable csv() {
+            return table();
+        }
+
+        @Override
+        public void resetZoom() {
+            ((CategoryPlot) chart.getPlot()).getRangeAxis().setAutoRange(true);
+        }
+    }
+
+    private final class ScatterChart implements ChartSource {
+        private final LogAxis cost = new LogAxis("MACs added per neuron (log scale)");
+        private final NumberAxis lambda = new NumberAxis("λ_min  (Δloss per unit split², nats)");
+        private final PointsDataset passed = new PointsDataset("neuron");
+        private final PointsDataset chosen = new PointsDataset("selected for splitting");
+        private final XYSeriesCollection boundaryData = new XYSeriesCollection();
+        private final JFreeChart chart;
+        private final XYLineAndShapeRenderer boundaryRenderer;
+
+        ScatterChart() {
+            cost.setNumberFormatOverride(ChartStyle.countFormat());
+            cost.setSmallestValue(1);
+            lambda.setAutoRangeIncludesZero(true);
+            XYDotRenderer dots = new XYDotRenderer();
+            dots.setDotWidth(3);
+            dots.setDotHeight(3);
+            dots.setSeriesPaint(0, ChartStyle.BLUE_LIGHT);
+            dots.setDefaultCreateEntities(false);
+            dots.setLegendShape(new Rectangle2D.Double(-3, -3, 6, 6));
+            XYLineAndShapeRenderer marks = new XYLineAndShapeRenderer(false, true);
+            marks.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+            marks.setSeriesPaint(0, ChartStyle.ORANGE);
+            marks.setDefaultCreateEntities(false);
+            boundaryRenderer = new XYLineAndShapeRenderer(true, false);
+            boundaryRenderer.setSeriesPaint(0, ChartStyle.RED);
+            boundaryRenderer.setSeriesStroke(0, ChartStyle.DASHED);
+            boundaryRenderer.setDefaultCreateEntities(false);
+            XYPlot plot = new XYPlot(passed, cost, lambda, dots);
+            plot.setDataset(1, chosen);
+            plot.setRenderer(1, marks);
+            plot.setDataset(2, boundaryData);
+            plot.setRenderer(2, boundaryRenderer);
+            plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+            chart = ChartStyle.chart("Loss decrease vs energy cost", plot, true);
+        }
+
+        void show(NeuronFrame f) {
+            chart.setNotify(false);
+            try {
+                boundaryData.removeAllSeries();
+                if (!hasCosts(f)) {
+                    passed.set(0, new double[0], new double[0], 0);
+                    chosen.set(0, new double[0], new double[0], 0);
+                    ChartStyle.subtitle(chart, f == null || f.layers().isEmpty()
+                            ? "No splitting statistics for this candidate"
+                            : "Costs are known once the round's selection is made");
+                } else {
+                    int total = f.neurons();
+                    int sel = f.selectedCount();
+                    double[] px = new double[total - sel];
+                    double[] py = new double[total - sel];
+                    double[] sx = new double[sel];
+                    double[] sy = new double[sel];
+                    int a = 0;
+                    int b = 0;
+                    double lo = Double.POSITIVE_INFINITY;
+                    double hi = 0;
+                    for (LayerStats l : f.layers()) {
+                        lo = Math.min(lo, l.macCost());
+                        hi = Math.max(hi, l.macCost());
+                        for (int j = 0; j < l.width(); j++) {
+                            if (l.isSelected(j)) {
+                                sx[b] = l.macCost();
+                                sy[b++] = l.lambdaMin()[j];
+                            } else {
+                                px[a] = l.macCost();
+                                py[a++] = l.lambdaMin()[j];
+                            }
+                        }
+                    }
+                    passed.set(0, px, py, a);
+                    chosen.set(0, sx, sy, b);
+                    Optional<SelectionBoundary> boundary = SelectionBoundary.of(f);
+                    if (boundary.isPresent()) {
+                        XYSeries line = new XYSeries(boundary.get().label(), false, true);
+                        double from = lo / 1.5;
+                        double to = hi * 1.5;
+                        for (int i = 0; i <= 40; i++) {
+                            double c = from * Math.pow(to / from, i / 40.0);
+                            line.add(c, boundary.get().lambdaAt(c));
+                        }
+                        boundaryData.addSeries(line);
+                    }
+                    ChartStyle.subtitle(chart, f.caption() + (f.hasSelection() ? " · " + f.strategy() : ""));
+                }
+                passed.changed();
+                chosen.changed();
+            } finally {
+                chart.setNotify(true);
+            }
+        }
+
+        @Override
+        public JFreeChart chart() {
+            return chart;
+        }
+
+        @Override
+        public String fileName() {
+            return "lambda-vs-cost";
+        }
+
+        @Override
+        public CsvTable csv() {
+            return table();
+        }
+
+        @Override
+        public boolean itemTooltips() {
+            return false;
+        }
+
+        @Override
+        public Optional<String> tooltipAt(double px, double py, Rectangle2D area) {
+            if (frame == null) {
+                return Optional.empty();
+            }
+            double best = 8 * 8;
+            String text = null;
+            for (LayerStats l : frame.layers()) {
+                if (l.macCost() <= 0) {
+                    continue;
+                }
+                double sx = cost.valueToJava2D(l.macCost(), area, RectangleEdge.BOTTOM);
+                if (Math.abs(sx - px) > 8) {
+                    continue;
+                }
+                for (int j = 0; j < l.width(); j++) {
+                    double sy = lambda.valueToJava2D(l.lambdaMin()[j], area, RectangleEdge.LEFT);
+                    double d = (sx - px) * (sx - px) + (sy - py) * (sy - py);
+                    if (d <= best) {
+                        best = d;
+                        text = String.format(Locale.ROOT, "%s · neuron %d%ncost %,d MACs · λ_min = %.5g%s", l.key(), j,
+                                l.macCost(), l.lambdaMin()[j], l.isSelected(j) ? "\nselected for splitting" : "");
+                    }
+                }
+            }
+            return Optional.ofNullable(text);
+        }
+    }
+}

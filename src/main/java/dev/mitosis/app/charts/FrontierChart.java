@@ -1,0 +1,233 @@
+package dev.mitosis.app.charts;
+
+import dev.mitosis.app.common.Formats;
+import dev.mitosis.app.workspace.CandidateEntry;
+import dev.mitosis.app.workspace.Frontier;
+import java.awt.Color;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.entity.XYItemEntity;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.chart.util.ShapeUtils;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Frontier tab: test accuracy against MACs for every evaluated candidate, one series per method
+ * (seed, split, uniform, random, …), the Pareto front as a step line (the best accuracy available at
+ * or under each MAC count), the MAC budget as a vertical line, and rings around the selected candidate
+ * (A) and the one compared with it (B). Clicking a point selects that candidate.
+ */
+public final class FrontierChart implements ChartSource {
+
+    private static final List<String> METHOD_ORDER = List.of("seed", "split", "split-retrained", "uniform", "random");
+    private static final Map<String, Color> METHOD_COLOURS = Map.of("seed", ChartStyle.GREY, "split", ChartStyle.BLUE,
+            "split-retrained", ChartStyle.PURPLE, "uniform", ChartStyle.GREEN, "random", ChartStyle.ORANGE);
+
+    private final XYSeriesCollection points = new XYSeriesCollection();
+    private final XYSeriesCollection front = new XYSeriesCollection();
+    private final XYLineAndShapeRenderer pointRenderer = new XYLineAndShapeRenderer(false, true);
+    private final NumberAxis macsAxis = new NumberAxis("MACs per image (multiply-accumulates)");
+    private final NumberAxis accuracyAxis = new NumberAxis("test accuracy (%)");
+    private final XYPlot plot;
+    private final JFreeChart chart;
+    private final List<List<CandidateEntry>> bySeries = new ArrayList<>();
+    private List<CandidateEntry> candidates = List.of();
+    private List<CandidateEntry> pareto = List.of();
+    private ValueMarker budgetMarker;
+    private double budget = Double.NaN;
+    private CandidateEntry selected;
+    private CandidateEntry compared;
+
+    public FrontierChart() {
+        macsAxis.setNumberFormatOverride(ChartStyle.countFormat());
+        macsAxis.setAutoRangeIncludesZero(false);
+        accuracyAxis.setAutoRangeIncludesZero(false);
+        pointRenderer.setDefaultToolTipGenerator((dataset, series, item) -> tooltip(bySeries.get(series).get(item)));
+        XYStepRenderer step = new XYStepRenderer();
+        step.setSeriesPaint(0, ChartStyle.TEXT);
+        step.setSeriesStroke(0, ChartStyle.DASHED);
+        step.setDefaultCreateEntities(false);
+        plot = new XYPlot(points, macsAxis, accuracyAxis, pointRenderer);
+        plot.setDataset(1, front);
+        plot.setRenderer(1, step);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        chart = ChartStyle.chart("Accuracy vs MACs frontier", plot, true);
+        show(List.of());
+    }
+
+    /** Replaces the candidates plotted. FX thread. */
+    public void show(List<CandidateEntry> all) {
+        this.candidates = all.stream().filter(CandidateEntry::evaluated).toList();
+        this.pareto = Frontier.pareto(candidates);
+        chart.setNotify(false);
+        try {
+            points.removeAllSeries();
+            front.removeAllSeries();
+            bySeries.clear();
+            Map<String, List<CandidateEntry>> groups = new LinkedHashMap<>();
+            METHOD_ORDER.forEach(m -> groups.put(m, new ArrayList<>()));
+            for (CandidateEntry c : candidates) {
+                groups.computeIfAbsent(c.record().method(), k -> new ArrayList<>()).add(c);
+            }
+            int s = 0;
+            for (Map.Entry<String, List<CandidateEntry>> g : groups.entrySet()) {
+                if (g.getValue().isEmpty()) {
+                    continue;
+                }
+                XYSeries series = new XYSeries(g.getKey(), false, true);
+                for (CandidateEntry c : g.getValue()) {
+                    series.add(c.macs(), 100 * c.accuracy(), false);
+                }
+                points.addSeries(series);
+                bySeries.add(g.getValue());
+                pointRenderer.setSeriesPaint(s, METHOD_COLOURS.getOrDefault(g.getKey(),
+                        (Color) ChartStyle.SERIES[s % ChartStyle.SERIES.length]));
+                pointRenderer.setSeriesShape(s, shape(g.getKey()));
+                s++;
+            }
+            if (pareto.size() > 1) {
+                XYSeries line = new XYSeries("Pareto front", false, true);
+                pareto.forEach(c -> line.add(c.macs(), 100 * c.accuracy(), false));
+                front.addSeries(line);
+            }
+            ChartStyle.subtitle(chart, candidates.isEmpty()
+                    ? "No evaluated candidates yet: grow the network to fill the frontier"
+                    : String.format(Locale.ROOT, "%d candidates · %d on the Pareto front · click a point to select it",
+                    candidates.size(), pareto.size()));
+            decorate();
+        } finally {
+            chart.setNotify(true);
+        }
+    }
+
+    /** Moves the budget line. */
+    public void setBudget(double macs) {
+        this.budget = macs;
+        decorate();
+    }
+
+    /** Rings the selected candidate (A) and the compared one (B); either may be null. */
+    public void setHighlights(CandidateEntry a, CandidateEntry b) {
+        this.selected = a;
+        this.compared = b;
+        decorate();
+    }
+
+    /** The candidate behind a clicked chart entity, if it is one of the points. */
+    public Optional<CandidateEntry> entryAt(XYItemEntity entity) {
+        if (entity.getDataset() != points || entity.getSeriesIndex() >= bySeries.size()) {
+            return Optional.empty();
+        }
+        List<CandidateEntry> series = bySeries.get(entity.getSeriesIndex());
+        return entity.getItem() < series.size() ? Optional.of(series.get(entity.getItem())) : Optional.empty();
+    }
+
+    public List<CandidateEntry> plotted() {
+        return candidates;
+    }
+
+    public List<CandidateEntry> paretoFront() {
+        return pareto;
+    }
+
+    public double budget() {
+        return budget;
+    }
+
+    public int pointCount() {
+        int n = 0;
+        for (int i = 0; i < points.getSeriesCount(); i++) {
+            n += points.getItemCount(i);
+        }
+        return n;
+    }
+
+    private void decorate() {
+        boolean notify = chart.isNotify();
+        chart.setNotify(false);
+        try {
+            if (budgetMarker != null) {
+                plot.removeDomainMarker(budgetMarker);
+                budgetMarker = null;
+            }
+            if (Double.isFinite(budget) && budget > 0) {
+                budgetMarker = new ValueMarker(budget, ChartStyle.RED, ChartStyle.DASHED);
+                budgetMarker.setLabel("budget " + Formats.count(budget) + " MACs");
+                budgetMarker.setLabelFont(ChartStyle.TICK);
+                budgetMarker.setLabelPaint(ChartStyle.RED);
+                budgetMarker.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+                budgetMarker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+                plot.addDomainMarker(budgetMarker);
+            }
+            plot.clearAnnotations();
+            ring(compared, "B", ChartStyle.PURPLE);
+            ring(selected, "A", ChartStyle.RED);
+        } finally {
+            chart.setNotify(notify);
+        }
+    }
+
+    private void ring(CandidateEntry c, String label, Color colour) {
+        if (c != null && c.evaluated()) {
+            plot.addAnnotation(new RingAnnotation(c.macs(), 100 * c.accuracy(), label + " " + c.displayId(), colour));
+        }
+    }
+
+    private static Shape shape(String method) {
+        return switch (method) {
+            case "seed" -> ShapeUtils.createDiamond(5.5f);
+            case "split" -> new Ellipse2D.Double(-4, -4, 8, 8);
+            case "split-retrained" -> ShapeUtils.createUpTriangle(5f);
+            case "uniform" -> new Rectangle2D.Double(-3.5, -3.5, 7, 7);
+            case "random" -> ShapeUtils.createDownTriangle(5f);
+            default -> new Ellipse2D.Double(-3, -3, 6, 6);
+        };
+    }
+
+    private static String tooltip(CandidateEntry c) {
+        return String.format(Locale.ROOT, "%s · %s · round %d%n%s MACs · %s params · %s accuracy%s", c.displayId(),
+                c.record().method(), c.record().round(), Formats.count(c.macs()), Formats.count(c.record().params()),
+                Formats.percent(c.accuracy()), c.record().parentId() > 0 ? "\ngrown from #" + c.record().parentId() : "");
+    }
+
+    @Override
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    @Override
+    public String fileName() {
+        return "frontier";
+    }
+
+    @Override
+    public CsvTable csv() {
+        Set<Long> front = new java.util.HashSet<>();
+        pareto.forEach(c -> front.add(c.id()));
+        CsvTable.Builder t = CsvTable.of("id", "parent_id", "round", "method", "label", "macs", "params", "accuracy",
+                "loss", "pareto", "under_budget");
+        for (CandidateEntry c : candidates) {
+            t.row(c.id(), c.record().parentId(), c.record().round(), c.record().method(), c.record().label(), c.macs(),
+                    c.record().params(), c.accuracy(), c.record().loss(), front.contains(c.id()),
+                    Double.isFinite(budget) ? c.macs() <= budget : null);
+        }
+        return t.build();
+    }
+}

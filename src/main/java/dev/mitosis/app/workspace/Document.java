@@ -1,0 +1,41 @@
+package dev.mitosis.app.workspace;
+
+import dev.mitosis.data.Normalization;
+import dev.mitosis.grow.CandidateRecord;
+import dev.mitosis.grow.LayerSnapshot;
+import dev.mitosis.model.Model;
+import dev.mitosis.train.EpochMetrics;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the explorer has open: one model (a directory, the bundled seed or a template) or a run with
+ * all its candidates. Reading methods do I/O and are called off the FX thread.
+ */
+public sealed interface Document extends AutoCloseable permits ModelDocument, RunDocument {
+
+    /** For the window title: "mbv1-seed (bundled sample)", "run 2024-…". */
+    String title();
+
+    /** The directory on disk, when there is one (recent files). */
+    Optional<Path> location();
+
+    /** The full model (weights included) of one of the document's candidates. */
+    Model loadModel(CandidateRecord candidate);
+
+    /** The input normalisation the candidate's weights were trained with, when recorded. */
+    Optional<Normalization> normalization(CandidateRecord candidate);
+
+    /** The dataset the candidate was trained on, when recorded ("fashion-mnist", "sample"). */
+    Optional<String> dataset(CandidateRecord candidate);
+
+    /** Per-neuron statistics of the probe of the round that produced {@code candidate}; empty if none. */
+    List<LayerSnapshot> neuronStats(CandidateRecord candidate);
+
+    /** Fine-tuning epochs of one round of one method; empty if none. */
+    List<EpochMetrics> epochs(int round, String method);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,98 @@
+package dev.mitosis.app.workspace;
+
+import dev.mitosis.data.Normalization;
+import dev.mitosis.grow.CandidateRecord;
+import dev.mitosis.grow.LayerSnapshot;
+import dev.mitosis.model.Model;
+import dev.mitosis.model.TrainingRecord;
+import dev.mitosis.net.NetworkSpec;
+import dev.mitosis.net.SpecCodec;
+import dev.mitosis.store.RunStore;
+import dev.mitosis.train.EpochMetrics;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A run directory: its {@link RunStore} and all its candidates. The store is thread-safe, so the
+ * explorer reads it while a growth session writes it.
+ */
+public final class RunDocument implements Document {
+
+    private final RunStore store;
+
+    public RunDocument(RunStore store) {
+        this.store = store;
+    }
+
+    public RunStore store() {
+        return store;
+    }
+
+    /** All stored candidates with their specs (reads each candidate's model.json). */
+    public List<CandidateEntry> entries() {
+        return store.candidates().stream().map(this::entry).toList();
+    }
+
+    public CandidateEntry entry(CandidateRecord c) {
+        return new CandidateEntry(c, spec(c), false);
+    }
+
+    public NetworkSpec spec(CandidateRecord c) {
+        return SpecCodec.read(store.modelDirectory(c).resolve(dev.mitosis.model.ModelDirectory.SPEC_FILE));
+    }
+
+    @Override
+    public String title() {
+        return "run " + store.directory().getFileName();
+    }
+
+    @Override
+    public Optional<Path> location() {
+        return Optional.of(store.directory());
+    }
+
+    @Override
+    public Model loadModel(CandidateRecord candidate) {
+        return store.loadModel(candidate);
+    }
+
+    @Override
+    public Optional<Normalization> normalization(CandidateRecord candidate) {
+        return training(candidate).map(TrainingRecord::normalization);
+    }
+
+    @Override
+    public Optional<String> dataset(CandidateRecord candidate) {
+        return training(candidate).map(TrainingRecord::dataset).filter(s -> !s.isBlank());
+    }
+
+    /** The candidate's training.json, else the nearest ancestor's (all candidates of a run share one). */
+    private Optional<TrainingRecord> training(CandidateRecord candidate) {
+        CandidateRecord c = candidate;
+        for (int hops = 0; c != null && hops < 10_000; hops++) {
+            Optional<TrainingRecord> t = TrainingRecord.read(store.modelDirectory(c));
+            if (t.isPresent()) {
+                return t;
+            }
+            long parent = c.parentId();
+            c = parent == 0 ? null : store.candidate(parent).orElse(null);
+        }
+        return store.candidates().stream().findFirst().flatMap(first -> TrainingRecord.read(store.modelDirectory(first)));
+    }
+
+    @Override
+    public List<LayerSnapshot> neuronStats(CandidateRecord candidate) {
+        return candidate.round() == 0 ? List.of() : store.neuronStats(candidate.round(), candidate.method());
+    }
+
+    @Override
+    public List<EpochMetrics> epochs(int round, String method) {
+        return store.epochs(round, method);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
