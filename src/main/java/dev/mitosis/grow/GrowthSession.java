@@ -20,18 +20,12 @@ import dev.mitosis.split.ProbeResult;
 import dev.mitosis.split.Selection;
 import dev.mitosis.split.Surgery;
 import dev.mitosis.store.RunStore;
-import dev.mitosis.train.DivergedException;
-import dev.mitosis.train.EpochMetrics;
 import dev.mitosis.train.Evaluation;
-import dev.mitosis.train.TrainConfig;
-import dev.mitosis.train.Training;
-import dev.mitosis.train.TrainingListener;
 import dev.mitosis.weights.Initializer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -58,8 +52,8 @@ public final class GrowthSession {
     private final RunStore store;
     private final GrowthListener listener;
     private volatile boolean cancelled;
+    private Finetuner finetuner;
     private long lastProbeEvent;
-    private long lastProgressEvent;
     private long started;
 
     public GrowthSession(Model seed, DataSplit data, Normalization normalization, GrowthConfig config, RunStore store,
@@ -85,6 +79,8 @@ public final class GrowthSession {
         started = System.nanoTime();
         int round = 0;
         try {
+            finetuner = new Finetuner(data, normalization, Devices.parse(config.device()), store, listener,
+                    () -> cancelled);
             CandidateRecord current = storedSeed();
             round = current.round() + 1;
             store.discardRoundsAfter(SPLIT, current.round());
@@ -116,14 +112,8 @@ public final class GrowthSession {
                     .max(Comparator.comparingInt(CandidateRecord::round)).orElseThrow();
         }
         long t0 = System.nanoTime();
-        Evaluation test;
-        try (Network net = Network.load(seed, Devices.parse(config.device()))) {
-            test = Evaluation.of(net, data.test(), normalization);
-        }
-        CandidateRecord record = store.addCandidate(0, 0, SEED, "seed", seed, test.accuracy(), test.loss(),
-                (System.nanoTime() - t0) / 1e9, files(0, test));
-        listener.on(new GrowthEvent.CandidateStored(record));
-        return record;
+        Evaluation test = finetuner.evaluate(seed);
+        return finetuner.store(0, 0, SEED, "seed", seed, test, 0, (System.nanoTime() - t0) / 1e9);
     }
 
     /** One round; returns the new candidate, or null when nothing is worth splitting. */
@@ -143,11 +133,10 @@ public final class GrowthSession {
             return null;
         }
         Model grown = Surgery.apply(model, plan.splits(probe, config.epsilon(), config.signedBound()));
-        Trained trained = fineTune(round, SPLIT, grown, config.fineTune());
-        CandidateRecord record = store.addCandidate(parent.id(), round, SPLIT, "r" + round, trained.model(),
-                trained.test().accuracy(), trained.test().loss(), (System.nanoTime() - t0) / 1e9,
-                files(config.fineTune().epochs(), trained.test()));
-        listener.on(new GrowthEvent.CandidateStored(record));
+        Finetuner.Trained trained = finetuner.train(round, SPLIT, grown, config.fineTune(),
+                (f, loss) -> progress(round, "fine-tune", 0.3 + 0.7 * f, loss));
+        CandidateRecord record = finetuner.store(parent.id(), round, SPLIT, "r" + round, trained.model(),
+                trained.test(), config.fineTune().epochs(), (System.nanoTime() - t0) / 1e9);
         if (config.retrain()) {
             retrain(round, record, grown.spec());
         }
@@ -216,82 +205,20 @@ public final class GrowthSession {
         return out;
     }
 
-    /** A model after training and its test score. */
-    record Trained(Model model, Evaluation test) {
-    }
-
-    /**
-     * Fine-tunes on the engine thread. A NaN or infinite loss rolls the attempt back and retries once from
-     * the same starting weights at half the learning rate; a second divergence ends the run.
-     */
-    Trained fineTune(int round, String method, Model start, TrainConfig train) {
-        TrainConfig attempt = train;
-        for (int tries = 0; ; tries++) {
-            try (Network net = Network.load(start, Devices.parse(config.device()))) {
-                List<EpochMetrics> history = Training.run(net, data, normalization, attempt,
-                        trainingListener(round, method, attempt.epochs()));
-                Evaluation test = history.isEmpty() ? Evaluation.of(net, data.test(), normalization)
-                        : new Evaluation(history.get(history.size() - 1).testLoss(),
-                        history.get(history.size() - 1).testAccuracy(), data.test().size());
-                return new Trained(net.model(), test);
-            } catch (DivergedException e) {
-                store.discardEpochs(round, method);
-                if (tries >= 1) {
-                    throw new IllegalStateException(String.format(Locale.ROOT, "round %d: fine-tuning diverged twice"
-                            + " (NaN/Inf loss, last at lr %.4g); the run stops after round %d", round, attempt.lr(),
-                            round - 1));
-                }
-                attempt = attempt.withLr(attempt.lr() / 2);
-                listener.on(new GrowthEvent.RoundRetried(round, e.getMessage(), attempt.lr()));
-            }
-        }
-    }
-
-    private TrainingListener trainingListener(int round, String method, int epochs) {
-        return new TrainingListener() {
-            @Override
-            public void batchFinished(int epoch, int batch, int batches, double loss) {
-                long now = System.nanoTime();
-                if (now - lastProgressEvent >= THROTTLE_NANOS) {
-                    lastProgressEvent = now;
-                    double fraction = (epoch + (batch + 1.0) / batches) / Math.max(1, epochs);
-                    GrowthSession.this.progress(round, "fine-tune", 0.3 + 0.7 * fraction, loss);
-                }
-            }
-
-            @Override
-            public void epochFinished(EpochMetrics metrics) {
-                store.addEpoch(round, method, metrics);
-                listener.on(new GrowthEvent.EpochFinished(round, epochs, metrics));
-            }
-
-            @Override
-            public boolean cancelled() {
-                return cancelled;
-            }
-        };
-    }
-
     /** The grown widths trained from scratch for the epochs the grown candidate has had in total. */
     private void retrain(int round, CandidateRecord grown, NetworkSpec spec) {
         long t0 = System.nanoTime();
         int budget = seedEpochs() + round * config.fineTune().epochs();
         Model fresh = new Model(spec, Initializer.initialize(spec, config.seed()));
-        Trained trained = fineTune(round, RETRAINED, fresh, config.fineTune().withEpochs(budget));
-        CandidateRecord record = store.addCandidate(grown.id(), round, RETRAINED, "r" + round + "-retrained",
-                trained.model(), trained.test().accuracy(), trained.test().loss(), (System.nanoTime() - t0) / 1e9,
-                files(budget, trained.test()));
-        listener.on(new GrowthEvent.CandidateStored(record));
+        Finetuner.Trained trained = finetuner.train(round, RETRAINED, fresh, config.fineTune().withEpochs(budget),
+                (f, loss) -> progress(round, "retrain", 1, loss));
+        finetuner.store(grown.id(), round, RETRAINED, "r" + round + "-retrained", trained.model(), trained.test(),
+                budget, (System.nanoTime() - t0) / 1e9);
     }
 
     private int seedEpochs() {
         return store.candidates().stream().filter(c -> c.method().equals(SEED)).findFirst()
                 .flatMap(c -> TrainingRecord.read(store.modelDirectory(c))).map(TrainingRecord::epochs).orElse(0);
-    }
-
-    private Map<String, String> files(int epochs, Evaluation test) {
-        return Map.of(TrainingRecord.FILE, new TrainingRecord(data.train().name(), normalization, epochs,
-                test.accuracy(), test.loss(), "mitosis grow").toJson());
     }
 
     private void progress(int round, String phase, double roundFraction, double loss) {
