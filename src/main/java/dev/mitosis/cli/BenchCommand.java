@@ -4,12 +4,12 @@ import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures (throughput, ratios, memory).",
-        subcommands = {BenchTrainCommand.class, BenchSplitCommand.class})
+        subcommands = {BenchTrainCommand.class, BenchSplitCommand.class, BenchSoakCommand.class})
 final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "missing benchmark: train or split");
+                "missing benchmark: train, split or soak");
     }
 }

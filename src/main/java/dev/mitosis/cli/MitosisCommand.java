@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "mitosis", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Grow small, energy-efficient neural networks by neuron splitting.",
         subcommands = {InfoCommand.class, TemplatesCommand.class, TrainCommand.class, EvalCommand.class,
-                ProbeCommand.class, SplitCommand.class, BenchCommand.class})
+                ProbeCommand.class, SplitCommand.class, GrowCommand.class,
+                BaselineCommand.class, FrontierCommand.class, BenchCommand.class})
 public final class MitosisCommand implements Runnable {
 
     @Override

@@ -53,7 +53,7 @@ final class ProbeCommand implements Runnable {
                 .orElseGet(() -> Normalization.of(split.train()));
         ProbeResult result;
         try (Network net = Network.load(m, device.resolve())) {
-            result = probe.run(net, split, normalization, selection.signed, ProbeListener.NONE);
+            result = probe.run(net, split, normalization, selection.signed(), ProbeListener.NONE);
         }
         Plan plan = selection.select(m.spec(), result);
         PrintWriter out = spec.commandLine().getOut();

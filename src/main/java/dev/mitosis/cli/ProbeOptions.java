@@ -11,27 +11,33 @@ import dev.mitosis.split.ProbeListener;
 import dev.mitosis.split.ProbeResult;
 import picocli.CommandLine.Option;
 
-/** How splitting eigenvalues are estimated. Defaults are the published fast-probe settings. */
+/**
+ * How splitting eigenvalues are estimated. The probe and split commands default to the published
+ * fast-probe settings; grow defaults to shorter probes with a larger step (see GrowthConfig).
+ */
 public final class ProbeOptions {
+
+    static final int PUBLISHED_PASSES = 10;
+    static final double PUBLISHED_LR = 1e-3;
 
     @Option(names = "--exact", description = "Exact S2D: eigendecompose every neuron's splitting matrix.")
     boolean exact;
 
-    @Option(names = "--passes", paramLabel = "N", defaultValue = "10",
-            description = "Fast probe: passes over the probe data (default: ${DEFAULT-VALUE}, published for CIFAR).")
-    int passes;
+    @Option(names = "--passes", paramLabel = "N",
+            description = "Fast probe: passes over the probe data (probe/split: 10, published for CIFAR; grow: 2).")
+    Integer passes;
 
-    @Option(names = "--probe-lr", paramLabel = "LR", defaultValue = "1e-3",
-            description = "Fast probe: RMSprop learning rate, x0.2 every 2 passes (default: ${DEFAULT-VALUE}).")
-    double lr;
+    @Option(names = "--probe-lr", paramLabel = "LR",
+            description = "Fast probe: RMSprop learning rate, x0.2 every 2 passes (probe/split: 1e-3; grow: 0.01).")
+    Double lr;
 
     @Option(names = "--probe-batch", paramLabel = "B", defaultValue = "64",
-            description = "Probe batch size (default: ${DEFAULT-VALUE}).")
+            description = "Probe batch size for probe/split (default: ${DEFAULT-VALUE}; grow uses --batch).")
     int batch;
 
-    @Option(names = "--probe-images", paramLabel = "N", defaultValue = "0",
-            description = "Training images per probe pass, 0 for all (default: ${DEFAULT-VALUE}).")
-    int images;
+    @Option(names = "--probe-images", paramLabel = "N",
+            description = "Training images per probe pass, 0 for all (probe/split: 0; grow: 4096).")
+    Integer images;
 
     @Option(names = "--max", description = "Fast probe: also estimate λ_max (implied by --signed).")
     boolean max;
@@ -56,16 +62,14 @@ public final class ProbeOptions {
         return new SplittingPass.Options(reluBeta, !published);
     }
 
-    FastProbe.Options fast(boolean needMax) {
-        return new FastProbe.Options(passes, lr, 0.2, 2, max || needMax, curvature(), seed);
-    }
-
     ProbeResult run(Network network, DataSplit data, Normalization normalization, boolean needMax,
                     ProbeListener listener) {
-        ProbeData probeData = new ProbeData(data.train(), normalization, batch, images, seed);
+        ProbeData probeData = new ProbeData(data.train(), normalization, batch, TrainOptions.or(images, 0), seed);
         if (exact) {
             return ExactProbe.run(network, probeData, new ExactProbe.Options(exactMemory, curvature()), listener);
         }
-        return FastProbe.run(network, probeData, fast(needMax), listener);
+        FastProbe.Options options = new FastProbe.Options(TrainOptions.or(passes, PUBLISHED_PASSES),
+                TrainOptions.or(lr, PUBLISHED_LR), 0.2, 2, max || needMax, curvature(), seed);
+        return FastProbe.run(network, probeData, options, listener);
     }
 }

@@ -54,14 +54,14 @@ final class SplitCommand implements Runnable {
                 .orElseGet(() -> Normalization.of(split.train()));
         ProbeResult result;
         try (Network net = Network.load(m, device.resolve())) {
-            result = probe.run(net, split, normalization, selection.signed, ProbeListener.NONE);
+            result = probe.run(net, split, normalization, selection.signed(), ProbeListener.NONE);
         }
         Plan plan = selection.select(m.spec(), result);
         if (plan.isEmpty()) {
             throw new dev.mitosis.BadInputException(m.spec().name() + ": no neuron's split lowers the loss"
-                    + (selection.signed ? "" : " (every λ_min ≥ 0; try --signed)") + "; nothing written");
+                    + (selection.signed() ? "" : " (every λ_min ≥ 0; try --signed)") + "; nothing written");
         }
-        Model grown = Surgery.apply(m, plan.splits(result, selection.epsilon, selection.signedBound));
+        Model grown = Surgery.apply(m, plan.splits(result, selection.epsilon(), selection.signedBound()));
         TrainingRecord carried = new TrainingRecord(record.map(TrainingRecord::dataset).orElse(data.data), normalization,
                 0, Double.NaN, Double.NaN, "mitosis " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         ModelDirectory.write(out, grown, Map.of(TrainingRecord.FILE, carried.toJson()));

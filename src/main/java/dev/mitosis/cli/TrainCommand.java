@@ -51,7 +51,7 @@ final class TrainCommand implements Runnable {
     @Override
     public void run() {
         checkOutput(out);
-        TrainConfig config = training.config();
+        TrainConfig config = training.config(TrainConfig.defaults());
         DataSplit split = data.load();
         Model initial = model.load(Optional.of(split));
         ModelOptions.checkCompatible(initial.spec(), split, data.data);

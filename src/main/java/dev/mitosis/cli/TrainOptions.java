@@ -2,59 +2,66 @@ package dev.mitosis.cli;
 
 import dev.mitosis.train.LrSchedule;
 import dev.mitosis.train.TrainConfig;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** Optimizer and schedule options of every command that trains. */
+/**
+ * Optimizer and schedule options of every command that trains. Options left out keep the command's
+ * defaults ({@link TrainConfig#defaults} for train, shorter fine-tuning for grow), which a resumed run
+ * takes from its store.
+ */
 public final class TrainOptions {
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (train: 10; grow: fine-tune epochs per round, 3).")
+    Integer epochs;
 
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Option(names = "--batch", paramLabel = "B", description = "Batch size (default: 64).")
+    Integer batch;
 
-    @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.05",
-            description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
-    double lr;
+    @Option(names = "--lr", paramLabel = "LR", description = "Initial learning rate (train: 0.05; grow: 0.02).")
+    Double lr;
 
-    @Option(names = "--schedule", paramLabel = "S", defaultValue = "cosine",
-            description = "cosine, step or constant (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--schedule", paramLabel = "S", description = "cosine, step or constant (default: cosine).")
     String schedule;
 
-    @Option(names = "--step-every", paramLabel = "E", defaultValue = "30",
-            description = "Step schedule: epochs between decays (default: ${DEFAULT-VALUE}).")
-    int stepEvery;
+    @Option(names = "--step-every", paramLabel = "E", description = "Step schedule: epochs between decays (default: 30).")
+    Integer stepEvery;
 
-    @Option(names = "--step-gamma", paramLabel = "G", defaultValue = "0.1",
-            description = "Step schedule: decay factor (default: ${DEFAULT-VALUE}).")
-    double stepGamma;
+    @Option(names = "--step-gamma", paramLabel = "G", description = "Step schedule: decay factor (default: 0.1).")
+    Double stepGamma;
 
-    @Option(names = "--momentum", paramLabel = "M", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
-    double momentum;
+    @Option(names = "--momentum", paramLabel = "M", description = "SGD momentum (default: 0.9).")
+    Double momentum;
 
-    @Option(names = "--nesterov", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Nesterov momentum (default: on).")
-    boolean nesterov;
+    @Option(names = "--nesterov", negatable = true, fallbackValue = "true", description = "Nesterov momentum (default: on).")
+    Boolean nesterov;
 
-    @Option(names = "--weight-decay", paramLabel = "WD", defaultValue = "1e-4",
-            description = "Weight decay on conv and linear weights (default: ${DEFAULT-VALUE}).")
-    double weightDecay;
+    @Option(names = "--weight-decay", paramLabel = "WD",
+            description = "Weight decay on conv and linear weights (default: 1e-4).")
+    Double weightDecay;
 
-    @Option(names = "--label-smoothing", paramLabel = "E", defaultValue = "0",
-            description = "Label smoothing (default: ${DEFAULT-VALUE}).")
-    double labelSmoothing;
+    @Option(names = "--label-smoothing", paramLabel = "E", description = "Label smoothing (default: 0).")
+    Double labelSmoothing;
 
-    @Option(names = "--augment", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--augment", negatable = true, fallbackValue = "true",
             description = "Random crop and flip where the dataset allows (default: on).")
-    boolean augment;
+    Boolean augment;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-            description = "Seed for shuffling and augmentation (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", paramLabel = "S", description = "Seed for shuffling, augmentation and probing (default: 1).")
+    Long seed;
 
-    public TrainConfig config() {
-        LrSchedule.Kind kind = LrSchedule.Kind.parse(schedule);
-        return new TrainConfig(epochs, batch, lr, new LrSchedule(kind, stepEvery, stepGamma), momentum, nesterov,
-                weightDecay, labelSmoothing, augment, seed);
+    /** {@code base} with every option given on the command line applied. */
+    public TrainConfig config(TrainConfig base) {
+        LrSchedule s = base.schedule();
+        LrSchedule.Kind kind = Optional.ofNullable(schedule).map(LrSchedule.Kind::parse).orElse(s.kind());
+        LrSchedule schedule = new LrSchedule(kind, or(stepEvery, kind == LrSchedule.Kind.STEP && s.kind() != kind
+                ? 30 : s.stepEvery()), or(stepGamma, kind == LrSchedule.Kind.STEP && s.kind() != kind ? 0.1 : s.stepGamma()));
+        return new TrainConfig(or(epochs, base.epochs()), or(batch, base.batchSize()), or(lr, base.lr()), schedule,
+                or(momentum, base.momentum()), or(nesterov, base.nesterov()), or(weightDecay, base.weightDecay()),
+                or(labelSmoothing, base.labelSmoothing()), or(augment, base.augment()), or(seed, base.seed()));
+    }
+
+    static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
     }
 }

@@ -266,5 +266,6 @@ public final class Network implements AutoCloseable {
     @Override
     public void close() {
         manager.close();
+        NativeMemory.trim();
     }
 }

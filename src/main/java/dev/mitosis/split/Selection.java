@@ -284,7 +284,7 @@ public final class Selection {
     }
 
     /** Neurons each layer may still gain: its cap, and at most doubling this round. */
-    static int[] limits(NetworkSpec spec) {
+    public static int[] limits(NetworkSpec spec) {
         List<NeuronLayer> layers = spec.topology().neuronLayers();
         int[] limit = new int[layers.size()];
         for (int l = 0; l < limit.length; l++) {
@@ -294,7 +294,7 @@ public final class Selection {
     }
 
     /** The spec with {@code added[l]} more neurons in splittable layer l. */
-    static NetworkSpec widen(NetworkSpec spec, int[] added) {
+    public static NetworkSpec widen(NetworkSpec spec, int[] added) {
         List<NeuronLayer> layers = spec.topology().neuronLayers();
         NetworkSpec out = spec;
         for (int l = 0; l < layers.size(); l++) {

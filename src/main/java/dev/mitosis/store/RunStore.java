@@ -281,6 +281,11 @@ public final class RunStore implements AutoCloseable {
         return out;
     }
 
+    /** Forgets the epochs of one round's fine-tuning (a rolled-back attempt). */
+    public synchronized void discardEpochs(int round, String method) {
+        transaction(() -> update("DELETE FROM epoch_metrics WHERE round = ? AND method = ?", round, method));
+    }
+
     /** Removes what an interrupted round of {@code method} left: metrics of rounds after {@code lastRound}. */
     public synchronized void discardRoundsAfter(String method, int lastRound) {
         transaction(() -> {

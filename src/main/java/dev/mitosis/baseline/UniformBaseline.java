@@ -1,0 +1,90 @@
+package dev.mitosis.baseline;
+
+import dev.mitosis.grow.CandidateRecord;
+import dev.mitosis.grow.Finetuner;
+import dev.mitosis.grow.GrowthEvent;
+import dev.mitosis.grow.GrowthListener;
+import dev.mitosis.model.Model;
+import dev.mitosis.net.Block;
+import dev.mitosis.net.NetworkSpec;
+import dev.mitosis.net.Templates;
+import dev.mitosis.train.TrainConfig;
+import dev.mitosis.weights.Initializer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Uniform-width networks trained from scratch with the same epoch budget as the grown candidates
+ * (ALGORITHMS.md §7), in two profiles: the seed's widths × k ({@code profile = "seed"}), or a MobileNet
+ * template with width multiplier k ({@code profile = "mbv1"} or {@code "mbv2"}), the profile the papers
+ * compare against.
+ */
+public final class UniformBaseline {
+
+    public static final String METHOD = "uniform";
+
+    private UniformBaseline() {
+    }
+
+    public static List<CandidateRecord> run(Finetuner finetuner, NetworkSpec seed, List<Double> multipliers,
+                                            String profile, TrainConfig train, long initSeed, GrowthListener listener) {
+        List<CandidateRecord> out = new ArrayList<>();
+        for (int i = 0; i < multipliers.size(); i++) {
+            double k = multipliers.get(i);
+            NetworkSpec spec = spec(seed, profile, k);
+            listener.on(new GrowthEvent.Progress(0, METHOD + " x" + k, (double) i / multipliers.size(), Double.NaN,
+                    Double.NaN));
+            long t0 = System.nanoTime();
+            Model fresh = new Model(spec, Initializer.initialize(spec, initSeed));
+            String method = profile.equals("seed") ? METHOD : METHOD + "-" + profile;
+            Finetuner.Trained trained = finetuner.train(0, method + "-" + k, fresh, train, (f, loss) -> { });
+            out.add(finetuner.store(0, 0, method, String.format(Locale.ROOT, "%s-x%s", method, trim(k)), trained.model(),
+                    trained.test(), train.epochs(), (System.nanoTime() - t0) / 1e9));
+        }
+        return out;
+    }
+
+    /** The network of a profile at multiplier k, with the seed's input and classes. */
+    public static NetworkSpec spec(NetworkSpec seed, String profile, double k) {
+        if (profile.equals("seed")) {
+            return scaled(seed, k);
+        }
+        return Templates.create(profile, new Templates.Options(k, seed.input(), seed.classes(), Optional.empty()))
+                .withName(profile + "-" + trim(k));
+    }
+
+    /** Every width of {@code spec} times k (at least 1); caps scale along. Residual streams stay consistent. */
+    public static NetworkSpec scaled(NetworkSpec spec, double k) {
+        List<Block> blocks = new ArrayList<>();
+        for (Block b : spec.blocks()) {
+            if (b instanceof Block.Conv c) {
+                blocks.add(new Block.Conv(w(c.out(), k), c.kernel(), c.stride(), c.activation(), cap(c.cap(), c.out(), k)));
+            } else if (b instanceof Block.DepthwiseSeparable d) {
+                blocks.add(new Block.DepthwiseSeparable(w(d.out(), k), d.kernel(), d.stride(), d.activation(),
+                        cap(d.cap(), d.out(), k)));
+            } else if (b instanceof Block.InvertedResidual r) {
+                int hidden = r.expands() ? w(r.hidden(), k) : 0;
+                blocks.add(new Block.InvertedResidual(hidden, w(r.out(), k), r.kernel(), r.stride(), r.activation(),
+                        r.expands() ? cap(r.cap(), r.hidden(), k) : r.cap()));
+            } else {
+                blocks.add(b);
+            }
+        }
+        return new NetworkSpec(spec.name() + "-x" + trim(k), spec.input(), spec.classes(), blocks);
+    }
+
+    private static int w(int width, double k) {
+        return Math.max(1, (int) Math.round(width * k));
+    }
+
+    private static int cap(int cap, int width, double k) {
+        return cap == Block.NO_CAP ? Block.NO_CAP : Math.max(w(width, k), w(cap, k));
+    }
+
+    static String trim(double k) {
+        String s = Double.toString(k);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
+}

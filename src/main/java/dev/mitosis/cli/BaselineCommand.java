@@ -1,0 +1,152 @@
+package dev.mitosis.cli;
+
+import dev.mitosis.BadInputException;
+import dev.mitosis.baseline.RandomSplitBaseline;
+import dev.mitosis.baseline.UniformBaseline;
+import dev.mitosis.data.DataSources;
+import dev.mitosis.data.DataSplit;
+import dev.mitosis.data.Normalization;
+import dev.mitosis.grow.CandidateRecord;
+import dev.mitosis.grow.Finetuner;
+import dev.mitosis.grow.GrowthConfig;
+import dev.mitosis.grow.GrowthSession;
+import dev.mitosis.grow.RunConfig;
+import dev.mitosis.model.Model;
+import dev.mitosis.model.TrainingRecord;
+import dev.mitosis.store.RunStore;
+import dev.mitosis.train.TrainConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "baseline", mixinStandardHelpOptions = true,
+        description = "Baselines stored in a run beside its grown candidates, for the same frontier.",
+        subcommands = {BaselineCommand.Uniform.class, BaselineCommand.RandomSplit.class})
+final class BaselineCommand implements Runnable {
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "missing baseline: uniform or random");
+    }
+
+    /** What every baseline reads from its run. */
+    static final class RunContext implements AutoCloseable {
+        final RunStore store;
+        final RunConfig config;
+        final DataSplit data;
+        final CandidateRecord seed;
+        final Model seedModel;
+        final Normalization normalization;
+
+        RunContext(Path run) {
+            store = RunStore.open(run);
+            try {
+                config = RunConfig.fromJson(store.configJson(), run.resolve(RunStore.DATABASE).toString());
+                data = DataSources.system().load(config.data(), config.dataDir().map(Path::of));
+                seed = store.candidates().stream().filter(c -> c.method().equals(GrowthSession.SEED)).findFirst()
+                        .orElseThrow(() -> new BadInputException(run + ": the run has no seed candidate yet"));
+                seedModel = store.loadModel(seed);
+                normalization = TrainingRecord.read(store.modelDirectory(seed)).map(TrainingRecord::normalization)
+                        .orElseGet(() -> Normalization.of(data.train()));
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+        }
+
+        Finetuner finetuner(DeviceOption device, PrintWriter out) {
+            return new Finetuner(data, normalization, device.resolve(), store, event -> {
+                String line = GrowProgress.line(event);
+                if (line != null) {
+                    out.println(line);
+                    out.flush();
+                }
+            }, () -> false);
+        }
+
+        /** Epochs a grown candidate of the last round has had in total: the seed's plus each round's. */
+        int epochBudget() {
+            GrowthConfig g = config.growth();
+            int seedEpochs = TrainingRecord.read(store.modelDirectory(seed)).map(TrainingRecord::epochs).orElse(0);
+            return seedEpochs + g.rounds() * g.fineTune().epochs();
+        }
+
+        List<CandidateRecord> splitRounds() {
+            return store.candidates().stream().filter(c -> c.method().equals(GrowthSession.SPLIT)).toList();
+        }
+
+        @Override
+        public void close() {
+            store.close();
+        }
+    }
+
+    @Command(name = "uniform", mixinStandardHelpOptions = true,
+            description = "Uniform-width networks trained from scratch with the grown candidates' epoch budget.")
+    static final class Uniform implements Runnable {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--run", required = true, paramLabel = "RUN", description = "Run directory.")
+        Path run;
+        @Option(names = "--widths", split = ",", paramLabel = "K", defaultValue = "0.5,1,1.5,2",
+                description = "Width multipliers (default: ${DEFAULT-VALUE}).")
+        List<Double> widths;
+        @Option(names = "--profile", paramLabel = "P", defaultValue = "seed",
+                description = "seed (the seed's widths x K) or a template: mbv1, mbv2 (width multiplier K)"
+                        + " (default: ${DEFAULT-VALUE}).")
+        String profile;
+        @Mixin
+        TrainOptions training;
+        @Mixin
+        DeviceOption device;
+
+        @Override
+        public void run() {
+            if (!profile.equals("seed") && dev.mitosis.net.Templates.find(profile).isEmpty()) {
+                throw new BadInputException("--profile " + profile + ": expected seed, mbv1 or mbv2");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            try (RunContext ctx = new RunContext(run)) {
+                TrainConfig config = training.config(TrainConfig.defaults().withEpochs(ctx.epochBudget()));
+                UniformBaseline.run(ctx.finetuner(device, out), ctx.seedModel.spec(), widths, profile, config,
+                        config.seed(), e -> { });
+            }
+        }
+    }
+
+    @Command(name = "random", mixinStandardHelpOptions = true,
+            description = "Random Net2Net-style splits matched to each splitting round's MACs, fine-tuned alike.")
+    static final class RandomSplit implements Runnable {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--run", required = true, paramLabel = "RUN", description = "Run directory.")
+        Path run;
+        @Option(names = "--seeds", split = ",", paramLabel = "S", defaultValue = "1",
+                description = "Random seeds, one chain of rounds each (default: ${DEFAULT-VALUE}).")
+        List<Long> seeds;
+        @Mixin
+        DeviceOption device;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (RunContext ctx = new RunContext(run)) {
+                List<CandidateRecord> rounds = ctx.splitRounds();
+                if (rounds.isEmpty()) {
+                    throw new BadInputException(run + ": the run has no grown candidates to match yet");
+                }
+                GrowthConfig g = ctx.config.growth();
+                Finetuner finetuner = ctx.finetuner(device, out);
+                for (long s : seeds) {
+                    RandomSplitBaseline.run(finetuner, ctx.seedModel, ctx.seed.id(), rounds, g.fineTune(), g.epsilon(), s,
+                            e -> { });
+                }
+            }
+        }
+    }
+}

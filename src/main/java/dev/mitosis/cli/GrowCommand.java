@@ -1,0 +1,142 @@
+package dev.mitosis.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.mitosis.BadInputException;
+import dev.mitosis.data.DataSources;
+import dev.mitosis.data.DataSplit;
+import dev.mitosis.data.Normalization;
+import dev.mitosis.grow.CandidateRecord;
+import dev.mitosis.grow.GrowthConfig;
+import dev.mitosis.grow.GrowthEvent;
+import dev.mitosis.grow.GrowthSession;
+import dev.mitosis.grow.RunConfig;
+import dev.mitosis.model.Model;
+import dev.mitosis.model.TrainingRecord;
+import dev.mitosis.store.RunStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "grow", mixinStandardHelpOptions = true,
+        description = {"Grow a model by rounds of probe, select, split, fine-tune and evaluate; every round's",
+                "candidate is stored in the run directory. --resume continues a run after its last stored round."})
+final class GrowCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL",
+            description = "Seed: model directory, model.json or template (not needed with --resume).")
+    String model;
+    @Mixin
+    TemplateOptions template;
+    @Mixin
+    DataOptions data;
+    @Mixin
+    SelectionOptions selection;
+    @Mixin
+    ProbeOptions probe;
+    @Mixin
+    TrainOptions training;
+    @Mixin
+    DeviceOption device;
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--rounds", paramLabel = "R", description = "Growth rounds (default: 3).")
+    Integer rounds;
+
+    @Option(names = "--retrain", description = "Also train each grown architecture from scratch (same epoch budget).")
+    boolean retrain;
+
+    @Option(names = "--out", paramLabel = "RUN", required = true, description = "Run directory.")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the run in --out after its last stored round.")
+    boolean resume;
+
+    @Override
+    public void run() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        RunStore store;
+        Model seed;
+        DataSplit split;
+        Normalization normalization;
+        GrowthConfig config;
+        if (resume) {
+            store = RunStore.open(out);
+            try {
+                RunConfig stored = RunConfig.fromJson(store.configJson(), out.resolve(RunStore.DATABASE).toString());
+                config = configure(stored.growth());
+                GrowthConfig.checkResumable(stored.growth(), config, out.toString());
+                if (explicit("--data") && !data.data.equals(stored.data())) {
+                    throw new BadInputException(out + ": --resume with --data " + data.data
+                            + ", which contradicts the stored data " + stored.data());
+                }
+                split = DataSources.system().load(stored.data(), stored.dataDir().map(Path::of));
+                CandidateRecord first = store.candidates().stream().findFirst().orElseThrow(() ->
+                        new BadInputException(out + ": the run has no seed candidate; start it again without --resume"));
+                seed = store.loadModel(first);
+                normalization = TrainingRecord.read(store.modelDirectory(first)).map(TrainingRecord::normalization)
+                        .orElseGet(() -> Normalization.of(split.train()));
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+        } else {
+            if (model == null) {
+                throw new BadInputException("grow needs a seed MODEL (or --resume with an existing run)");
+            }
+            TrainCommand.checkOutput(out);
+            split = data.load();
+            seed = template.load(model, Optional.of(split));
+            ModelOptions.checkCompatible(seed.spec(), split, data.data);
+            config = configure(GrowthConfig.defaults());
+            Optional<TrainingRecord> record = Path.of(model).toFile().isDirectory()
+                    ? TrainingRecord.read(Path.of(model)) : Optional.empty();
+            normalization = record.map(TrainingRecord::normalization).orElseGet(() -> Normalization.of(split.train()));
+            store = RunStore.create(out, new RunConfig(data.data, Optional.ofNullable(data.dataDir).map(Path::toString),
+                    config).toJson());
+        }
+        GrowthEvent end;
+        try (store; GrowProgress progress = new GrowProgress(stdout, output.json, config.rounds())) {
+            GrowthSession session = new GrowthSession(seed, split, normalization, config, store, progress);
+            session.run();
+            end = progress.end();
+            if (output.json) {
+                ArrayNode arr = Json.MAPPER.createArrayNode();
+                store.candidates().forEach(c -> FrontierCommand.json(arr.addObject(), c, false));
+                Json.print(stdout, Json.object().put("run", out.toString()).set("candidates", arr));
+            }
+        }
+        if (end instanceof GrowthEvent.Failed f) {
+            throw new IllegalStateException(f.message());
+        }
+        if (end instanceof GrowthEvent.Cancelled) {
+            throw new java.util.concurrent.CancellationException();
+        }
+    }
+
+    private boolean explicit(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /** {@code base} with every option given on the command line applied. */
+    private GrowthConfig configure(GrowthConfig base) {
+        GrowthConfig.Strategy strategy = selection.strategy(base.strategy());
+        Long target = selection.macs != null ? selection.macs : base.macTarget();
+        return new GrowthConfig(TrainOptions.or(rounds, base.rounds()), strategy, TrainOptions.or(selection.grow,
+                base.grow()), TrainOptions.or(selection.cost, base.costModel()), target,
+                TrainOptions.or(selection.signed, base.signed()), TrainOptions.or(selection.signedBound, base.signedBound()),
+                TrainOptions.or(selection.epsilon, base.epsilon()), probe.exact || base.exactProbe(),
+                TrainOptions.or(probe.passes, base.probePasses()), TrainOptions.or(probe.lr, base.probeLr()),
+                TrainOptions.or(probe.images, base.probeImages()), probe.published || base.publishedCurvature(),
+                training.config(base.fineTune()), explicit("--device") ? device.device : base.device(),
+                TrainOptions.or(training.seed, base.seed()), retrain || base.retrain());
+    }
+}

@@ -1,0 +1,123 @@
+package dev.mitosis.grow;
+
+import ai.djl.Device;
+import dev.mitosis.data.DataSplit;
+import dev.mitosis.data.Normalization;
+import dev.mitosis.engine.Network;
+import dev.mitosis.model.Model;
+import dev.mitosis.model.TrainingRecord;
+import dev.mitosis.store.RunStore;
+import dev.mitosis.train.DivergedException;
+import dev.mitosis.train.EpochMetrics;
+import dev.mitosis.train.Evaluation;
+import dev.mitosis.train.TrainConfig;
+import dev.mitosis.train.Training;
+import dev.mitosis.train.TrainingListener;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Trains a candidate on the engine thread and stores it: the part every way of making candidates shares
+ * (growth rounds, retraining, baselines). Epoch metrics go to the run store and to the listener as they
+ * finish. A NaN or infinite loss rolls the attempt back and retries once from the same starting weights
+ * at half the learning rate; a second divergence throws.
+ */
+public final class Finetuner {
+
+    private static final long THROTTLE_NANOS = 100_000_000L;
+
+    /** Where a phase's progress goes: the fraction of the phase and the current loss. */
+    @FunctionalInterface
+    public interface ProgressSink {
+        void progress(double fraction, double loss);
+    }
+
+    /** A model after training and its test score. */
+    public record Trained(Model model, Evaluation test) {
+    }
+
+    private final DataSplit data;
+    private final Normalization normalization;
+    private final Device device;
+    private final RunStore store;
+    private final GrowthListener listener;
+    private final BooleanSupplier cancelled;
+    private long lastProgress;
+
+    public Finetuner(DataSplit data, Normalization normalization, Device device, RunStore store,
+                     GrowthListener listener, BooleanSupplier cancelled) {
+        this.data = data;
+        this.normalization = normalization;
+        this.device = device;
+        this.store = store;
+        this.listener = listener;
+        this.cancelled = cancelled;
+    }
+
+    public Trained train(int round, String method, Model start, TrainConfig train, ProgressSink sink) {
+        TrainConfig attempt = train;
+        for (int tries = 0; ; tries++) {
+            try (Network net = Network.load(start, device)) {
+                List<EpochMetrics> history = Training.run(net, data, normalization, attempt,
+                        listener(round, method, attempt.epochs(), sink));
+                Evaluation test = history.isEmpty() ? Evaluation.of(net, data.test(), normalization)
+                        : new Evaluation(history.get(history.size() - 1).testLoss(),
+                        history.get(history.size() - 1).testAccuracy(), data.test().size());
+                return new Trained(net.model(), test);
+            } catch (DivergedException e) {
+                store.discardEpochs(round, method);
+                if (tries >= 1) {
+                    throw new IllegalStateException(String.format(Locale.ROOT, "round %d (%s): training diverged twice"
+                            + " (NaN/Inf loss, last at lr %.4g); stopping after round %d", round, method, attempt.lr(),
+                            round - 1));
+                }
+                attempt = attempt.withLr(attempt.lr() / 2);
+                listener.on(new GrowthEvent.RoundRetried(round, e.getMessage(), attempt.lr()));
+            }
+        }
+    }
+
+    /** Evaluates a model as it is (a seed) on the test set. */
+    public Evaluation evaluate(Model model) {
+        try (Network net = Network.load(model, device)) {
+            return Evaluation.of(net, data.test(), normalization);
+        }
+    }
+
+    /** Stores a trained candidate with its training record and reports it. */
+    public CandidateRecord store(long parentId, int round, String method, String label, Model model, Evaluation test,
+                                 int epochs, double seconds) {
+        Map<String, String> files = Map.of(TrainingRecord.FILE, new TrainingRecord(data.train().name(), normalization,
+                epochs, test.accuracy(), test.loss(), "mitosis " + method).toJson());
+        CandidateRecord record = store.addCandidate(parentId, round, method, label, model, test.accuracy(), test.loss(),
+                seconds, files);
+        listener.on(new GrowthEvent.CandidateStored(record));
+        return record;
+    }
+
+    private TrainingListener listener(int round, String method, int epochs, ProgressSink sink) {
+        return new TrainingListener() {
+            @Override
+            public void batchFinished(int epoch, int batch, int batches, double loss) {
+                long now = System.nanoTime();
+                if (now - lastProgress >= THROTTLE_NANOS) {
+                    lastProgress = now;
+                    sink.progress((epoch + (batch + 1.0) / batches) / Math.max(1, epochs), loss);
+                }
+            }
+
+            @Override
+            public void epochFinished(EpochMetrics metrics) {
+                store.addEpoch(round, method, metrics);
+                listener.on(new GrowthEvent.EpochFinished(round, epochs, metrics));
+            }
+
+            @Override
+            public boolean cancelled() {
+                return cancelled.getAsBoolean();
+            }
+        };
+    }
+}

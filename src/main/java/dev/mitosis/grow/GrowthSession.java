@@ -1,0 +1,239 @@
+package dev.mitosis.grow;
+
+import dev.mitosis.data.DataSplit;
+import dev.mitosis.data.Normalization;
+import dev.mitosis.engine.Devices;
+import dev.mitosis.engine.Network;
+import dev.mitosis.model.Model;
+import dev.mitosis.model.TrainingRecord;
+import dev.mitosis.net.Costs;
+import dev.mitosis.net.NetworkSpec;
+import dev.mitosis.net.NeuronLayer;
+import dev.mitosis.split.CostModel;
+import dev.mitosis.split.ExactProbe;
+import dev.mitosis.split.FastProbe;
+import dev.mitosis.split.LayerProbe;
+import dev.mitosis.split.Plan;
+import dev.mitosis.split.ProbeData;
+import dev.mitosis.split.ProbeListener;
+import dev.mitosis.split.ProbeResult;
+import dev.mitosis.split.Selection;
+import dev.mitosis.split.Surgery;
+import dev.mitosis.store.RunStore;
+import dev.mitosis.train.Evaluation;
+import dev.mitosis.weights.Initializer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Grows a network: rounds of probe → select → split → fine-tune → evaluate → store (ALGORITHMS.md §6),
+ * each round's candidate kept in the {@link RunStore} before the next begins. Reports
+ * {@link GrowthEvent}s to its listener.
+ *
+ * <p>{@link #run} does all engine work on the calling thread (the engine's one owner thread) and
+ * returns when the run is finished, cancelled or failed. {@link #cancel} may be called from any thread;
+ * the session stops within one batch, and the store stays consistent (the last stored round survives).
+ * A run whose store already holds rounds continues after the last one (resume).
+ */
+public final class GrowthSession {
+
+    public static final String SEED = "seed";
+    public static final String SPLIT = "split";
+    public static final String RETRAINED = "split-retrained";
+    private static final long THROTTLE_NANOS = 100_000_000L;
+
+    private final Model seed;
+    private final DataSplit data;
+    private final Normalization normalization;
+    private final GrowthConfig config;
+    private final RunStore store;
+    private final GrowthListener listener;
+    private volatile boolean cancelled;
+    private Finetuner finetuner;
+    private long lastProbeEvent;
+    private long started;
+
+    public GrowthSession(Model seed, DataSplit data, Normalization normalization, GrowthConfig config, RunStore store,
+                         GrowthListener listener) {
+        this.seed = seed;
+        this.data = data;
+        this.normalization = normalization;
+        this.config = config;
+        this.store = store;
+        this.listener = listener;
+    }
+
+    public void cancel() {
+        cancelled = true;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** Runs the remaining rounds; never throws for a failed round, it reports {@link GrowthEvent.Failed}. */
+    public void run() {
+        started = System.nanoTime();
+        int round = 0;
+        try {
+            finetuner = new Finetuner(data, normalization, Devices.parse(config.device()), store, listener,
+                    () -> cancelled);
+            CandidateRecord current = storedSeed();
+            round = current.round() + 1;
+            store.discardRoundsAfter(SPLIT, current.round());
+            Model model = store.loadModel(current);
+            for (; round <= config.rounds(); round++) {
+                listener.on(new GrowthEvent.RoundStarted(round, config.rounds(), current));
+                CandidateRecord next = round(round, current, model);
+                if (next == null) {
+                    listener.on(new GrowthEvent.Finished(store.candidates(), "stopped after round " + (round - 1)
+                            + ": no neuron's split lowers the loss"));
+                    return;
+                }
+                current = next;
+                model = store.loadModel(current);
+            }
+            listener.on(new GrowthEvent.Finished(store.candidates(), summary()));
+        } catch (CancellationException e) {
+            listener.on(new GrowthEvent.Cancelled(round));
+        } catch (RuntimeException e) {
+            listener.on(new GrowthEvent.Failed(round, e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    /** The run's seed candidate: the stored one, or the given seed evaluated and stored now. */
+    private CandidateRecord storedSeed() {
+        List<CandidateRecord> stored = store.candidates();
+        if (!stored.isEmpty()) {
+            return stored.stream().filter(c -> c.method().equals(SPLIT) || c.method().equals(SEED))
+                    .max(Comparator.comparingInt(CandidateRecord::round)).orElseThrow();
+        }
+        long t0 = System.nanoTime();
+        Evaluation test = finetuner.evaluate(seed);
+        return finetuner.store(0, 0, SEED, "seed", seed, test, 0, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** One round; returns the new candidate, or null when nothing is worth splitting. */
+    private CandidateRecord round(int round, CandidateRecord parent, Model model) {
+        long t0 = System.nanoTime();
+        NetworkSpec spec = model.spec();
+        ProbeResult probe;
+        try (Network net = Network.load(model, Devices.parse(config.device()))) {
+            probe = probe(round, net);
+        }
+        Plan plan = select(round, spec, probe);
+        List<LayerSnapshot> snapshots = snapshots(spec, probe, plan);
+        store.putNeuronStats(round, SPLIT, snapshots);
+        listener.on(new GrowthEvent.SelectionMade(round, snapshots, plan.macsBefore(), plan.macsAfter(),
+                plan.neuronsAdded(), plan.strategy(), plan.note()));
+        if (plan.isEmpty()) {
+            return null;
+        }
+        Model grown = Surgery.apply(model, plan.splits(probe, config.epsilon(), config.signedBound()));
+        Finetuner.Trained trained = finetuner.train(round, SPLIT, grown, config.fineTune(),
+                (f, loss) -> progress(round, "fine-tune", 0.3 + 0.7 * f, loss));
+        CandidateRecord record = finetuner.store(parent.id(), round, SPLIT, "r" + round, trained.model(),
+                trained.test(), config.fineTune().epochs(), (System.nanoTime() - t0) / 1e9);
+        if (config.retrain()) {
+            retrain(round, record, grown.spec());
+        }
+        return record;
+    }
+
+    private ProbeResult probe(int round, Network net) {
+        ProbeData probeData = new ProbeData(data.train(), normalization, config.fineTune().batchSize(),
+                config.probeImages(), config.seed() + round);
+        List<String> keys = net.topology().neuronLayers().stream().map(NeuronLayer::key).toList();
+        ProbeListener progress = new ProbeListener() {
+            @Override
+            public void progress(int pass, int passes, int batch, int batches, List<double[]> lambdaMin) {
+                double fraction = (pass + (batch + 1.0) / batches) / passes;
+                long now = System.nanoTime();
+                if (now - lastProbeEvent >= THROTTLE_NANOS || fraction >= 1) {
+                    lastProbeEvent = now;
+                    if (!lambdaMin.isEmpty()) {
+                        listener.on(new GrowthEvent.ProbeProgress(round, fraction, keys, lambdaMin));
+                    }
+                    GrowthSession.this.progress(round, "probe", 0.3 * fraction, Double.NaN);
+                }
+            }
+
+            @Override
+            public boolean cancelled() {
+                return cancelled;
+            }
+        };
+        if (config.exactProbe()) {
+            return ExactProbe.run(net, probeData, new ExactProbe.Options(ExactProbe.DEFAULT_MEMORY_LIMIT,
+                    config.curvature()), progress);
+        }
+        return FastProbe.run(net, probeData, config.fastProbe(), progress);
+    }
+
+    private Plan select(int round, NetworkSpec spec, ProbeResult probe) {
+        Selection.Signed signed = config.signedOptions();
+        return switch (config.strategy()) {
+            case QUANTILE -> Selection.quantile(spec, probe, config.grow(), signed);
+            case ENERGY_AWARE -> Selection.energyAware(spec, probe, config.grow(), CostModel.parse(config.costModel()),
+                    Selection.defaultGroups(spec), signed);
+            case MAC_TARGET -> Selection.macTarget(spec, probe, config.roundTarget(seedMacs(), round), signed);
+        };
+    }
+
+    private long seedMacs() {
+        return store.candidates().stream().filter(c -> c.method().equals(SEED)).findFirst()
+                .map(CandidateRecord::macs).orElse(seed.spec().macs());
+    }
+
+    /** What the views need of a probe and a plan: arrays per layer, copied. */
+    static List<LayerSnapshot> snapshots(NetworkSpec spec, ProbeResult probe, Plan plan) {
+        List<LayerSnapshot> out = new ArrayList<>();
+        List<NeuronLayer> layers = spec.topology().neuronLayers();
+        for (int l = 0; l < layers.size(); l++) {
+            NeuronLayer layer = layers.get(l);
+            LayerProbe p = probe.layer(layer.key()).orElseThrow();
+            boolean[] selected = new boolean[layer.width()];
+            for (int j = 0; j < selected.length; j++) {
+                selected[j] = plan.isSelected(l, j);
+            }
+            out.add(new LayerSnapshot(layer.key(), p.lambdaMin().clone(), p.lambdaMax().map(double[]::clone)
+                    .orElse(new double[0]), Costs.macIncrement(spec, layer), selected));
+        }
+        return out;
+    }
+
+    /** The grown widths trained from scratch for the epochs the grown candidate has had in total. */
+    private void retrain(int round, CandidateRecord grown, NetworkSpec spec) {
+        long t0 = System.nanoTime();
+        int budget = seedEpochs() + round * config.fineTune().epochs();
+        Model fresh = new Model(spec, Initializer.initialize(spec, config.seed()));
+        Finetuner.Trained trained = finetuner.train(round, RETRAINED, fresh, config.fineTune().withEpochs(budget),
+                (f, loss) -> progress(round, "retrain", 1, loss));
+        finetuner.store(grown.id(), round, RETRAINED, "r" + round + "-retrained", trained.model(), trained.test(),
+                budget, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private int seedEpochs() {
+        return store.candidates().stream().filter(c -> c.method().equals(SEED)).findFirst()
+                .flatMap(c -> TrainingRecord.read(store.modelDirectory(c))).map(TrainingRecord::epochs).orElse(0);
+    }
+
+    private void progress(int round, String phase, double roundFraction, double loss) {
+        int done = round - 1;
+        double fraction = Math.min(1, (done + roundFraction) / config.rounds());
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        double eta = fraction > 0.01 ? elapsed * (1 - fraction) / fraction : Double.NaN;
+        listener.on(new GrowthEvent.Progress(round, phase, fraction, eta, loss));
+    }
+
+    private String summary() {
+        List<CandidateRecord> all = store.candidates();
+        CandidateRecord first = all.get(0);
+        CandidateRecord last = all.stream().filter(c -> c.method().equals(SPLIT)).reduce((a, b) -> b).orElse(first);
+        return String.format(Locale.ROOT, "%d rounds: %d -> %d MACs, accuracy %.2f%% -> %.2f%%", last.round(),
+                first.macs(), last.macs(), 100 * first.accuracy(), 100 * last.accuracy());
+    }
+}

@@ -1,0 +1,137 @@
+package dev.mitosis.grow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mitosis.data.DataSplit;
+import dev.mitosis.data.Normalization;
+import dev.mitosis.model.Model;
+import dev.mitosis.model.ModelDirectory;
+import dev.mitosis.store.RunStore;
+import dev.mitosis.train.LrSchedule;
+import dev.mitosis.train.TrainConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GrowthSessionTest {
+
+    static DataSplit data;
+    static Model seed;
+    static Normalization normalization;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void setUp() {
+        data = TinyData.split(40, 20);
+        seed = ModelDirectory.read(Path.of("samples/mbv1-seed-fmnist"));
+        normalization = Normalization.of(data.train());
+    }
+
+    /** Two rounds, one epoch each, one probe pass over 256 images. */
+    static GrowthConfig quick(int rounds, double lr) {
+        return new GrowthConfig(rounds, GrowthConfig.Strategy.ENERGY_AWARE, 0.2, "sqrt-macs", null, false, 2, 0.01,
+                false, 1, 0.01, 256, false, new TrainConfig(1, 64, lr, LrSchedule.cosine(), 0.9, true, 1e-4, 0, true, 1),
+                "cpu", 1, false);
+    }
+
+    static String runConfig(GrowthConfig g) {
+        return new RunConfig("tiny", Optional.empty(), g).toJson();
+    }
+
+    static List<GrowthEvent> run(RunStore store, GrowthConfig config, GrowthListener extra) {
+        List<GrowthEvent> events = new ArrayList<>();
+        new GrowthSession(seed, data, normalization, config, store, e -> {
+            events.add(e);
+            extra.on(e);
+        }).run();
+        return events;
+    }
+
+    @Test
+    void roundsStoreCandidatesStatisticsAndMetrics() {
+        Path dir = tmp.resolve("run");
+        GrowthConfig config = quick(2, 0.02);
+        try (RunStore store = RunStore.create(dir, runConfig(config))) {
+            List<GrowthEvent> events = run(store, config, e -> { });
+            assertThat(events.get(events.size() - 1)).isInstanceOf(GrowthEvent.Finished.class);
+            List<CandidateRecord> c = store.candidates();
+            assertThat(c).extracting(CandidateRecord::method).containsExactly("seed", "split", "split");
+            assertThat(c).extracting(CandidateRecord::round).containsExactly(0, 1, 2);
+            assertThat(c.get(1).parentId()).isEqualTo(c.get(0).id());
+            assertThat(c.get(2).parentId()).isEqualTo(c.get(1).id());
+            assertThat(c.get(2).macs()).isGreaterThan(c.get(1).macs()).isGreaterThan(c.get(0).macs());
+            for (CandidateRecord r : c) {
+                Model m = store.loadModel(r);
+                assertThat(m.spec().macs()).isEqualTo(r.macs());
+                assertThat(m.spec().topology().neuronLayers().stream().map(l -> l.width()).toList()).isEqualTo(r.widths());
+            }
+            GrowthEvent.SelectionMade selection = events.stream().filter(GrowthEvent.SelectionMade.class::isInstance)
+                    .map(GrowthEvent.SelectionMade.class::cast).findFirst().orElseThrow();
+            List<dev.mitosis.grow.LayerSnapshot> stats = store.neuronStats(1, GrowthSession.SPLIT);
+            assertThat(stats).hasSize(14);
+            assertThat(stats.stream().mapToInt(LayerSnapshot::selectedCount).sum()).isEqualTo(selection.neuronsAdded());
+            assertThat(stats.get(0).lambdaMin()).containsExactly(selection.layers().get(0).lambdaMin());
+            assertThat(store.epochs(1, GrowthSession.SPLIT)).hasSize(1);
+            assertThat(store.epochs(2, GrowthSession.SPLIT).get(0).testAccuracy()).isEqualTo(c.get(2).accuracy());
+            assertThat(events).anyMatch(e -> e instanceof GrowthEvent.ProbeProgress p && p.lambdaMin().size() == 14);
+        }
+        try (RunStore reopened = RunStore.open(dir)) {
+            assertThat(reopened.candidates()).hasSize(3);
+        }
+    }
+
+    @Test
+    void cancelMidRoundKeepsTheStoreConsistentAndTheRunResumes() throws Exception {
+        Path dir = tmp.resolve("run");
+        GrowthConfig config = quick(2, 0.02);
+        try (RunStore store = RunStore.create(dir, runConfig(config))) {
+            GrowthSession[] session = new GrowthSession[1];
+            List<GrowthEvent> events = new ArrayList<>();
+            session[0] = new GrowthSession(seed, data, normalization, config, store, e -> {
+                events.add(e);
+                if (e instanceof GrowthEvent.Progress p && p.round() == 2 && p.phase().equals("fine-tune")) {
+                    session[0].cancel();
+                }
+            });
+            session[0].run();
+            assertThat(events.get(events.size() - 1)).isInstanceOf(GrowthEvent.Cancelled.class);
+            assertThat(store.candidates()).extracting(CandidateRecord::label).containsExactly("seed", "r1");
+        }
+        try (Stream<Path> models = Files.list(dir.resolve(RunStore.MODELS))) {
+            assertThat(models.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("0001-seed", "0002-r1");
+        }
+        try (RunStore store = RunStore.open(dir)) {
+            List<GrowthEvent> events = run(store, config, e -> { });
+            assertThat(events.get(0)).isInstanceOf(GrowthEvent.RoundStarted.class);
+            assertThat(((GrowthEvent.RoundStarted) events.get(0)).round()).isEqualTo(2);
+            assertThat(store.candidates()).extracting(CandidateRecord::label).containsExactly("seed", "r1", "r2");
+            assertThat(store.epochs(2, GrowthSession.SPLIT)).hasSize(1);
+        }
+    }
+
+    @Test
+    void divergingFineTuningRetriesOnceAtHalfTheRateThenStops() {
+        Path dir = tmp.resolve("run");
+        GrowthConfig config = quick(1, 1e30);
+        try (RunStore store = RunStore.create(dir, runConfig(config))) {
+            List<GrowthEvent> events = run(store, config, e -> { });
+            List<GrowthEvent.RoundRetried> retries = events.stream().filter(GrowthEvent.RoundRetried.class::isInstance)
+                    .map(GrowthEvent.RoundRetried.class::cast).toList();
+            assertThat(retries).hasSize(1);
+            assertThat(retries.get(0).newLr()).isEqualTo(5e29);
+            GrowthEvent last = events.get(events.size() - 1);
+            assertThat(last).isInstanceOf(GrowthEvent.Failed.class);
+            assertThat(((GrowthEvent.Failed) last).message()).contains("diverged twice");
+            assertThat(store.candidates()).extracting(CandidateRecord::label).containsExactly("seed");
+            assertThat(store.epochs(1, GrowthSession.SPLIT)).isEmpty();
+        }
+    }
+}
