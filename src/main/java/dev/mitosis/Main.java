@@ -1,5 +1,6 @@
 package dev.mitosis;
 
+import dev.mitosis.app.MitosisApp;
 import dev.mitosis.cli.Cli;
 
 /**
@@ -16,8 +17,8 @@ public final class Main {
             System.setProperty("ai.djl.offline", "true");
         }
         if (args.length == 0) {
-            System.err.println("The GUI is not built yet; run 'mitosis --help' for the commands.");
-            System.exit(Cli.BAD_INPUT);
+            MitosisApp.launch();
+            System.exit(0);
         }
         System.exit(Cli.run(args));
     }

@@ -70,6 +70,7 @@ public final class EigenvalueChart implements ChartSource {
         zero.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
         zero.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         zero.setLabelOffset(new RectangleInsets(2, 2, 2, 6));
+        zero.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         plot.addRangeMarker(zero);
         chart = ChartStyle.chart("Splitting eigenvalues per neuron", plot, true);
         show(null);

@@ -174,6 +174,7 @@ public final class FrontierChart implements ChartSource {
                 budgetMarker.setLabelPaint(ChartStyle.RED);
                 budgetMarker.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
                 budgetMarker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+                budgetMarker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
                 plot.addDomainMarker(budgetMarker);
             }
             plot.clearAnnotations();

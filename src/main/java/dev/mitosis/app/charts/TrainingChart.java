@@ -130,6 +130,7 @@ public final class TrainingChart implements ChartSource {
         m.setLabelPaint(ChartStyle.MUTED);
         m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        m.setLabelBackgroundColor(new java.awt.Color(255, 255, 255, 0));
         plot.addDomainMarker(m);
     }
 

@@ -14,7 +14,8 @@ import org.controlsfx.property.editor.AbstractPropertyEditor;
  */
 final class CommitTextEditor extends AbstractPropertyEditor<String, TextField> {
 
-    private final StringProperty committed = new SimpleStringProperty();
+    /** Created on first use: the super constructor asks for it before this class's fields exist. */
+    private StringProperty committed;
 
     CommitTextEditor(PropertySheet.Item item) {
         super(item, new TextField());
@@ -30,12 +31,19 @@ final class CommitTextEditor extends AbstractPropertyEditor<String, TextField> {
     private void commit() {
         String text = getEditor().getText();
         if (text != null && !text.equals(String.valueOf(getProperty().getValue()))) {
-            committed.set(text.trim());
+            committed().set(text.trim());
         }
     }
 
     @Override
     protected ObservableValue<String> getObservableValue() {
+        return committed();
+    }
+
+    private StringProperty committed() {
+        if (committed == null) {
+            committed = new SimpleStringProperty();
+        }
         return committed;
     }
 
@@ -46,6 +54,6 @@ final class CommitTextEditor extends AbstractPropertyEditor<String, TextField> {
 
     @Override
     public String getValue() {
-        return committed.get();
+        return committed().get();
     }
 }

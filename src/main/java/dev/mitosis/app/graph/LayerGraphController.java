@@ -129,7 +129,7 @@ public final class LayerGraphController {
         macsLabel.setText(Formats.count(spec.macs()) + " MACs");
         paramsLabel.setText(Formats.count(spec.params()) + " params");
         legendCaption.setText(entry.record().round() > 0 && !entry.draft()
-                ? "Neurons split in round " + entry.record().round() + ":" : "Neurons split (none in this round):");
+                ? "Split in round " + entry.record().round() + ":" : "Neurons split:");
         legendMax.setText(model.maxSplit() > 0 ? Integer.toString(model.maxSplit()) : "");
         refreshSheetLater();
     }

@@ -36,6 +36,11 @@ public sealed interface Document extends AutoCloseable permits ModelDocument, Ru
     /** Fine-tuning epochs of one round of one method; empty if none. */
     List<EpochMetrics> epochs(int round, String method);
 
+    /** How the run chose neurons ("quantile", "energy-aware", "mac-target"); empty when not a run. */
+    default String strategy() {
+        return "";
+    }
+
     @Override
     void close();
 }

@@ -1,18 +1,14 @@
 package dev.mitosis.app.workspace;
 
 import dev.mitosis.BadInputException;
+import dev.mitosis.model.BundledSeed;
 import dev.mitosis.model.Model;
 import dev.mitosis.model.ModelDirectory;
 import dev.mitosis.model.TrainingRecord;
 import dev.mitosis.net.NetworkSpec;
 import dev.mitosis.store.RunStore;
 import dev.mitosis.weights.Initializer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,12 +17,6 @@ import java.util.Optional;
  * an {@link Opened}: the document plus its candidate rows, ready to hand to the {@link Workspace}.
  */
 public final class Documents {
-
-    /** The trained seed shipped in the jar (and in samples/ of a source tree). */
-    public static final String BUNDLED_SEED = "mbv1-seed-fmnist";
-    private static final String BUNDLED_RESOURCE = "/samples/" + BUNDLED_SEED + "/";
-    private static final List<String> BUNDLED_FILES = List.of(ModelDirectory.SPEC_FILE, ModelDirectory.WEIGHTS_FILE,
-            TrainingRecord.FILE);
 
     private Documents() {
     }
@@ -59,14 +49,11 @@ public final class Documents {
                 + ") nor a model directory (no " + ModelDirectory.SPEC_FILE + ")");
     }
 
-    /**
-     * The bundled trained seed, read from the jar (copied to a temporary directory first, so it opens
-     * from any working directory) or from {@code samples/} of a source tree.
-     */
+    /** The bundled trained seed, read from the class path, so it opens from any working directory. */
     public static Opened bundledSeed() {
-        Path dir = bundledSeedDirectory();
-        Model model = ModelDirectory.read(dir);
-        ModelDocument doc = new ModelDocument(model, TrainingRecord.read(dir), "bundled sample", Optional.empty());
+        Model model = BundledSeed.load();
+        ModelDocument doc = new ModelDocument(model, Optional.of(BundledSeed.record()), "bundled sample",
+                Optional.empty());
         return new Opened(doc, List.of(doc.entry()));
     }
 
@@ -75,31 +62,5 @@ public final class Documents {
         Model model = new Model(spec, Initializer.initialize(spec, seed));
         ModelDocument doc = new ModelDocument(model, Optional.empty(), "template, untrained", Optional.empty());
         return new Opened(doc, List.of(doc.entry()));
-    }
-
-    static Path bundledSeedDirectory() {
-        if (Documents.class.getResource(BUNDLED_RESOURCE + ModelDirectory.SPEC_FILE) != null) {
-            try {
-                Path tmp = Files.createTempDirectory("mitosis-seed-");
-                tmp.toFile().deleteOnExit();
-                for (String f : BUNDLED_FILES) {
-                    try (InputStream in = Documents.class.getResourceAsStream(BUNDLED_RESOURCE + f)) {
-                        if (in != null) {
-                            Path target = tmp.resolve(f);
-                            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                            target.toFile().deleteOnExit();
-                        }
-                    }
-                }
-                return tmp;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot unpack the bundled seed: " + e.getMessage(), e);
-            }
-        }
-        Path local = Path.of("samples", BUNDLED_SEED);
-        if (ModelDirectory.isModelDirectory(local)) {
-            return local;
-        }
-        throw new BadInputException("classpath:" + BUNDLED_RESOURCE + ": the bundled seed is missing; rebuild the jar");
     }
 }

@@ -1,43 +1,39 @@
 package dev.mitosis.app.workspace;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import dev.mitosis.grow.CandidateRecord;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Accuracy-versus-MACs reasoning over candidates: the best one under a MAC budget and the Pareto
- * front. Pure functions; drafts and candidates without an accuracy never count.
+ * The engine's accuracy–MACs reasoning ({@link dev.mitosis.grow.Frontier}) over the explorer's rows:
+ * drafts and candidates without an accuracy never count.
  */
 public final class Frontier {
-
-    /** Higher accuracy first; at equal accuracy fewer MACs, then the older candidate. */
-    private static final Comparator<CandidateEntry> BETTER = Comparator.comparingDouble(CandidateEntry::accuracy)
-            .reversed().thenComparingLong(CandidateEntry::macs).thenComparingLong(CandidateEntry::id);
 
     private Frontier() {
     }
 
-    /** The most accurate evaluated candidate with at most {@code budget} MACs. */
+    /** The most accurate evaluated candidate with at most {@code budget} MACs (fewer MACs on a tie). */
     public static Optional<CandidateEntry> bestUnder(List<CandidateEntry> candidates, long budget) {
-        return candidates.stream().filter(CandidateEntry::evaluated).filter(c -> c.macs() <= budget).min(BETTER);
+        Map<CandidateRecord, CandidateEntry> byRecord = index(candidates);
+        return dev.mitosis.grow.Frontier.bestUnder(List.copyOf(byRecord.keySet()), budget).map(byRecord::get);
     }
 
-    /**
-     * The Pareto front: evaluated candidates that no other beats in both MACs (fewer or equal) and
-     * accuracy (higher), sorted by MACs. Equal points keep the first only.
-     */
+    /** The Pareto-optimal evaluated candidates, by increasing MACs. */
     public static List<CandidateEntry> pareto(List<CandidateEntry> candidates) {
-        List<CandidateEntry> sorted = candidates.stream().filter(CandidateEntry::evaluated)
-                .sorted(Comparator.comparingLong(CandidateEntry::macs).thenComparing(BETTER)).toList();
-        List<CandidateEntry> front = new ArrayList<>();
-        double best = Double.NEGATIVE_INFINITY;
-        for (CandidateEntry c : sorted) {
-            if (c.accuracy() > best) {
-                front.add(c);
-                best = c.accuracy();
+        Map<CandidateRecord, CandidateEntry> byRecord = index(candidates);
+        return dev.mitosis.grow.Frontier.line(List.copyOf(byRecord.keySet())).stream().map(byRecord::get).toList();
+    }
+
+    private static Map<CandidateRecord, CandidateEntry> index(List<CandidateEntry> candidates) {
+        Map<CandidateRecord, CandidateEntry> byRecord = new IdentityHashMap<>();
+        for (CandidateEntry c : candidates) {
+            if (c.evaluated()) {
+                byRecord.put(c.record(), c);
             }
         }
-        return front;
+        return byRecord;
     }
 }

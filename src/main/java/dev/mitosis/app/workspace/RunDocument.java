@@ -3,6 +3,7 @@ package dev.mitosis.app.workspace;
 import dev.mitosis.data.Normalization;
 import dev.mitosis.grow.CandidateRecord;
 import dev.mitosis.grow.LayerSnapshot;
+import dev.mitosis.grow.RunConfig;
 import dev.mitosis.model.Model;
 import dev.mitosis.model.TrainingRecord;
 import dev.mitosis.net.NetworkSpec;
@@ -89,6 +90,15 @@ public final class RunDocument implements Document {
     @Override
     public List<EpochMetrics> epochs(int round, String method) {
         return store.epochs(round, method);
+    }
+
+    @Override
+    public String strategy() {
+        try {
+            return RunConfig.fromJson(store.configJson(), store.directory().toString()).growth().strategy().id();
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     @Override

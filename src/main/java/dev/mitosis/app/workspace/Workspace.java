@@ -37,6 +37,7 @@ public final class Workspace {
     private final ObservableList<CandidateEntry> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<Draft> draft = new ReadOnlyObjectWrapper<>(this, "draft");
     private final ObjectProperty<CandidateEntry> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObjectProperty<CandidateEntry> compared = new SimpleObjectProperty<>(this, "compared");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ReadOnlyStringWrapper editNote = new ReadOnlyStringWrapper(this, "editNote", "");
@@ -52,6 +53,7 @@ public final class Workspace {
         stored.clear();
         stored.addAll(opened.entries());
         draft.set(null);
+        compared.set(null);
         refreshRows();
         long most = stored.stream().mapToLong(CandidateEntry::macs).max().orElse(0);
         budget.set(most);
@@ -89,6 +91,11 @@ public final class Workspace {
 
     public CandidateEntry selected() {
         return selected.get();
+    }
+
+    /** The candidate the selected one is compared with (per-layer widths, frontier ring B); may be null. */
+    public ObjectProperty<CandidateEntry> comparedProperty() {
+        return compared;
     }
 
     public ReadOnlyObjectProperty<Draft> draftProperty() {

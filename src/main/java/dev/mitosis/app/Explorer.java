@@ -1,0 +1,177 @@
+package dev.mitosis.app;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.mitosis.app.candidates.CandidatesController;
+import dev.mitosis.app.charts.ChartsController;
+import dev.mitosis.app.common.AppPaths;
+import dev.mitosis.app.common.Background;
+import dev.mitosis.app.common.Dialogs;
+import dev.mitosis.app.common.StatusNotes;
+import dev.mitosis.app.graph.LayerGraphController;
+import dev.mitosis.app.grow.GrowOptions;
+import dev.mitosis.app.grow.GrowOptionsController;
+import dev.mitosis.app.grow.GrowService;
+import dev.mitosis.app.grow.GrowthBackend;
+import dev.mitosis.app.grow.GrowthMonitor;
+import dev.mitosis.app.grow.SessionBackend;
+import dev.mitosis.app.mainwindow.MainWindowController;
+import dev.mitosis.app.open.TemplateController;
+import dev.mitosis.app.workspace.Documents;
+import dev.mitosis.app.workspace.RecentFiles;
+import dev.mitosis.app.workspace.Workspace;
+import dev.mitosis.engine.Devices;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The explorer's composition root: builds the shared state (workspace, growth monitor and service,
+ * recent files, background threads), registers every controller's constructor with the
+ * {@link ControllerFactory}, loads the main window and opens the first document. Tests and the
+ * responsiveness benchmark build it with their own backend; {@link MitosisApp} with the real one.
+ */
+public final class Explorer implements AutoCloseable {
+
+    /**
+     * @param backend what Grow runs (the real growth session, or a synthetic one)
+     * @param initial the document opened at start (off the FX thread)
+     * @param detectDevices ask the engine for its devices at start (loads PyTorch on the engine thread)
+     */
+    public record Options(GrowthBackend backend, Supplier<Documents.Opened> initial, boolean detectDevices) {
+        public static Options defaults() {
+            return new Options(new SessionBackend(), Documents::bundledSeed, true);
+        }
+    }
+
+    public static final String STYLESHEET = "/dev/mitosis/app/explorer.css";
+
+    private final Background background = new Background();
+    private final Workspace workspace = new Workspace();
+    private final GrowthMonitor monitor = new GrowthMonitor(workspace);
+    private final GrowService growService;
+    private final GrowOptions growOptions = new GrowOptions();
+    private final StatusNotes notes = new StatusNotes();
+    private final RecentFiles recent = RecentFiles.load(AppPaths.home().resolve("recent.json"));
+    private final ControllerFactory factory = new ControllerFactory();
+    private final Parent root;
+    private final MainWindowController main;
+    private final CompletableFuture<Documents.Opened> initialLoad;
+
+    private Explorer(Options options) {
+        growService = new GrowService(options.backend(), background.engine(), monitor);
+        factory.register(MainWindowController.class, () -> new MainWindowController(workspace, growService, growOptions,
+                        recent, background, notes, () -> factory))
+                .register(LayerGraphController.class, () -> new LayerGraphController(workspace, background))
+                .register(ChartsController.class, () -> new ChartsController(workspace, monitor, background, notes))
+                .register(CandidatesController.class, () -> new CandidatesController(workspace))
+                .register(GrowOptionsController.class, () -> new GrowOptionsController(growOptions))
+                .register(TemplateController.class, TemplateController::new);
+        ControllerFactory.View<MainWindowController> view = factory.load(FxmlFile.MAIN_WINDOW);
+        root = view.root();
+        main = view.controller();
+        initialLoad = background.io(options.initial());
+        initialLoad.whenComplete((opened, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                Dialogs.error(null, "Cannot open the first network", error);
+            } else if (workspace.document() == null) {
+                workspace.open(opened);
+            }
+        }));
+        if (options.detectDevices()) {
+            CompletableFuture.supplyAsync(Devices::available, background.engine()).whenComplete((devices, error) ->
+                    Platform.runLater(() -> main.showDevices(devices == null ? List.of() : devices,
+                            error == null ? null : Dialogs.message(error))));
+        } else {
+            main.showDevices(List.of("cpu"), null);
+        }
+    }
+
+    /** Builds the explorer on the FX thread. */
+    public static Explorer create(Options options) {
+        if (!Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("the explorer is built on the FX thread");
+        }
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        return new Explorer(options);
+    }
+
+    /** Puts the explorer in {@code stage} (title, icon, shortcuts, size) and shows it. */
+    public void show(Stage stage) {
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(Explorer.class.getResource(STYLESHEET).toExternalForm());
+        main.installAccelerators(scene);
+        stage.setScene(scene);
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> workspace.document() == null
+                ? "Mitosis" : "Mitosis — " + workspace.document().title(), workspace.documentProperty()));
+        stage.setMinWidth(1000);
+        stage.setMinHeight(640);
+        if (Double.isNaN(stage.getWidth())) {
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            stage.setWidth(Math.min(1600, screen.getWidth()));
+            stage.setHeight(Math.min(1000, screen.getHeight()));
+            stage.setX(screen.getMinX() + (screen.getWidth() - stage.getWidth()) / 2);
+            stage.setY(screen.getMinY() + (screen.getHeight() - stage.getHeight()) / 2);
+        }
+        stage.show();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public GrowService growService() {
+        return growService;
+    }
+
+    public GrowthMonitor monitor() {
+        return monitor;
+    }
+
+    public MainWindowController main() {
+        return main;
+    }
+
+    public LayerGraphController graph() {
+        return main.graph();
+    }
+
+    public ChartsController charts() {
+        return main.charts();
+    }
+
+    public CandidatesController candidates() {
+        return main.candidates();
+    }
+
+    public RecentFiles recent() {
+        return recent;
+    }
+
+    public ControllerFactory factory() {
+        return factory;
+    }
+
+    /** Completes when the first document is read (not yet shown: that happens on the FX thread after). */
+    public CompletableFuture<Documents.Opened> initialLoad() {
+        return initialLoad;
+    }
+
+    /** Stops a running growth (it finishes its batch), closes the document and the background threads. */
+    @Override
+    public void close() {
+        growService.stop();
+        if (workspace.document() != null && !monitor.state().isActive()) {
+            workspace.document().close();
+        }
+        background.close();
+    }
+}

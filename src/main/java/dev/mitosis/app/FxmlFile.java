@@ -1,0 +1,27 @@
+package dev.mitosis.app;
+
+import java.net.URL;
+
+/** Every FXML file of the explorer, one per view, under {@code /dev/mitosis/app/}. */
+public enum FxmlFile {
+    MAIN_WINDOW("mainwindow/main_window.fxml"),
+    LAYER_GRAPH("graph/layer_graph.fxml"),
+    CHARTS("charts/charts.fxml"),
+    CANDIDATES("candidates/candidates.fxml"),
+    GROW_OPTIONS("grow/grow_options.fxml"),
+    TEMPLATE("open/template.fxml");
+
+    private final String path;
+
+    FxmlFile(String path) {
+        this.path = path;
+    }
+
+    public URL url() {
+        URL url = FxmlFile.class.getResource("/dev/mitosis/app/" + path);
+        if (url == null) {
+            throw new IllegalStateException("missing FXML resource /dev/mitosis/app/" + path);
+        }
+        return url;
+    }
+}

@@ -1,0 +1,248 @@
+package dev.mitosis.app.charts;
+
+import dev.mitosis.app.charts.TrainingChart.EpochPoint;
+import dev.mitosis.app.common.Background;
+import dev.mitosis.app.common.StatusNotes;
+import dev.mitosis.app.grow.GrowthMonitor;
+import dev.mitosis.app.grow.GrowthState;
+import dev.mitosis.app.workspace.CandidateEntry;
+import dev.mitosis.app.workspace.Document;
+import dev.mitosis.app.workspace.Workspace;
+import dev.mitosis.grow.CandidateRecord;
+import dev.mitosis.grow.LayerSnapshot;
+import dev.mitosis.train.EpochMetrics;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.StackPane;
+import org.jfree.chart.entity.XYItemEntity;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The centre tabs. While a growth runs, the Eigenvalues, Energy and Training charts follow the
+ * {@link GrowthMonitor}'s live snapshots; otherwise they show the selected candidate: the statistics of
+ * the round that produced it and the fine-tuning epochs of every round along its lineage, read from the
+ * run store off the FX thread. The Frontier always shows every candidate, the budget and the selection.
+ */
+public final class ChartsController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChartsController.class);
+
+    private final Workspace workspace;
+    private final GrowthMonitor monitor;
+    private final Background background;
+    private final StatusNotes notes;
+    private final EigenvalueChart eigen = new EigenvalueChart();
+    private final EnergyCharts energy = new EnergyCharts();
+    private final TrainingChart training = new TrainingChart();
+    private final FrontierChart frontier = new FrontierChart();
+    private final Map<Tab, ChartView> mainView = new HashMap<>();
+    private long loadGeneration;
+
+    @FXML
+    private TabPane tabs;
+    @FXML
+    private Tab eigenTab;
+    @FXML
+    private Tab energyTab;
+    @FXML
+    private Tab trainingTab;
+    @FXML
+    private Tab frontierTab;
+    @FXML
+    private StackPane eigenPane;
+    @FXML
+    private SplitPane energyPane;
+    @FXML
+    private StackPane trainingPane;
+    @FXML
+    private StackPane frontierPane;
+
+    public ChartsController(Workspace workspace, GrowthMonitor monitor, Background background, StatusNotes notes) {
+        this.workspace = workspace;
+        this.monitor = monitor;
+        this.background = background;
+        this.notes = notes;
+    }
+
+    @FXML
+    private void initialize() {
+        ChartView eigenView = view(eigen, "eigenvalues-chart");
+        ChartView costView = view(energy.costs(), "cost-chart");
+        ChartView scatterView = view(energy.scatter(), "energy-chart");
+        ChartView trainingView = view(training, "training-chart");
+        ChartView frontierView = view(frontier, "frontier-chart");
+        eigenPane.getChildren().add(eigenView);
+        energyPane.getItems().addAll(costView, scatterView);
+        energyPane.setDividerPositions(0.38);
+        trainingPane.getChildren().add(trainingView);
+        frontierPane.getChildren().add(frontierView);
+        mainView.put(eigenTab, eigenView);
+        mainView.put(energyTab, scatterView);
+        mainView.put(trainingTab, trainingView);
+        mainView.put(frontierTab, frontierView);
+
+        frontierView.viewer().addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX event) {
+                if (event.getEntity() instanceof XYItemEntity item) {
+                    frontier.entryAt(item).ifPresent(workspace.selectedProperty()::set);
+                }
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX event) {
+            }
+        });
+        workspace.candidates().addListener((ListChangeListener<CandidateEntry>) c -> frontier.show(workspace.stored()));
+        workspace.budgetProperty().addListener((o, a, b) -> frontier.setBudget(b.doubleValue()));
+        workspace.selectedProperty().addListener((o, a, b) -> {
+            highlight();
+            loadSelected();
+        });
+        workspace.comparedProperty().addListener((o, a, b) -> highlight());
+        monitor.neuronsProperty().addListener((o, a, frame) -> {
+            if (monitor.state().isActive() && frame != null) {
+                eigen.show(frame);
+                energy.show(frame);
+            }
+        });
+        monitor.epochs().addListener((ListChangeListener<EpochPoint>) c -> {
+            if (monitor.state().isActive()) {
+                training.show(List.copyOf(monitor.epochs()), "Live run");
+            }
+        });
+        monitor.stateProperty().addListener((o, a, state) -> {
+            if (state == GrowthState.STARTING) {
+                eigen.show(null);
+                energy.show(null);
+                training.show(List.of(), "");
+            }
+        });
+        frontier.show(workspace.stored());
+        frontier.setBudget(workspace.budgetProperty().get());
+        highlight();
+        loadSelected();
+    }
+
+    public EigenvalueChart eigenvalues() {
+        return eigen;
+    }
+
+    public EnergyCharts energy() {
+        return energy;
+    }
+
+    public TrainingChart training() {
+        return training;
+    }
+
+    public FrontierChart frontier() {
+        return frontier;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    /** The chart of the tab in front (the λ-vs-cost chart for Energy), for the toolbar's export menu. */
+    public ChartView currentView() {
+        return mainView.get(tabs.getSelectionModel().getSelectedItem());
+    }
+
+    /** The view showing the given tab's chart; for tests. */
+    public ChartView view(String tab) {
+        return switch (tab) {
+            case "eigenvalues" -> mainView.get(eigenTab);
+            case "energy" -> mainView.get(energyTab);
+            case "training" -> mainView.get(trainingTab);
+            default -> mainView.get(frontierTab);
+        };
+    }
+
+    private ChartView view(ChartSource source, String id) {
+        ChartView v = new ChartView(source, background, notes);
+        v.setId(id);
+        return v;
+    }
+
+    private void highlight() {
+        CandidateEntry a = workspace.selected();
+        frontier.setHighlights(a == null || a.draft() ? null : a, workspace.comparedProperty().get());
+    }
+
+    /** What the charts show for a candidate that is not growing now. */
+    private record Loaded(NeuronFrame frame, List<EpochPoint> epochs, String caption) {
+    }
+
+    private void loadSelected() {
+        if (monitor.state().isActive()) {
+            return;
+        }
+        CandidateEntry entry = workspace.selected();
+        Document doc = workspace.document();
+        long generation = ++loadGeneration;
+        if (entry == null || doc == null) {
+            show(new Loaded(null, List.of(), ""));
+            return;
+        }
+        List<CandidateRecord> all = workspace.stored().stream().map(CandidateEntry::record).toList();
+        CandidateRecord record = entry.draft() ? all.stream().filter(r -> r.id() == entry.record().parentId())
+                .findFirst().orElse(entry.record()) : entry.record();
+        background.io(() -> load(doc, record, all)).whenComplete((loaded, error) -> Platform.runLater(() -> {
+            if (generation != loadGeneration || monitor.state().isActive()) {
+                return;
+            }
+            if (error != null) {
+                LOG.warn("cannot read the statistics of candidate {}", record.id(), error);
+                show(new Loaded(null, List.of(), ""));
+                return;
+            }
+            show(loaded);
+        }));
+    }
+
+    private void show(Loaded loaded) {
+        eigen.show(loaded.frame());
+        energy.show(loaded.frame());
+        training.show(loaded.epochs(), loaded.caption());
+    }
+
+    /** Reads a candidate's round statistics and its lineage's epochs (I/O thread). */
+    private static Loaded load(Document doc, CandidateRecord record, List<CandidateRecord> all) {
+        List<LayerSnapshot> stats = doc.neuronStats(record);
+        NeuronFrame frame = stats.isEmpty() ? null : NeuronFrame.of(String.format(Locale.ROOT, "#%d · round %d (%s)",
+                record.id(), record.round(), record.method()), doc.strategy(), stats);
+        Deque<CandidateRecord> lineage = new ArrayDeque<>();
+        Map<Long, CandidateRecord> byId = new HashMap<>();
+        all.forEach(r -> byId.put(r.id(), r));
+        for (CandidateRecord r = record; r != null && lineage.size() < 10_000; r = byId.get(r.parentId())) {
+            lineage.addFirst(r);
+            if (r.parentId() == 0) {
+                break;
+            }
+        }
+        List<EpochPoint> epochs = new ArrayList<>();
+        for (CandidateRecord r : lineage) {
+            if (r.round() > 0) {
+                for (EpochMetrics m : doc.epochs(r.round(), r.method())) {
+                    epochs.add(new EpochPoint(r.round(), m));
+                }
+            }
+        }
+        return new Loaded(frame, epochs, String.format(Locale.ROOT, "Rounds leading to #%d", record.id()));
+    }
+}

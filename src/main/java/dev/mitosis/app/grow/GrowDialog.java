@@ -1,0 +1,42 @@
+package dev.mitosis.app.grow;
+
+import dev.mitosis.app.ControllerFactory;
+import dev.mitosis.app.FxmlFile;
+import java.util.Optional;
+import javafx.event.ActionEvent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The Grow dialog: the options form in a dialog whose Grow button refuses an invalid form. */
+public final class GrowDialog {
+
+    private GrowDialog() {
+    }
+
+    public static Optional<GrowRequest> show(Window owner, ControllerFactory factory, GrowRequest initial,
+                                             String seedName, long seedMacs, double budget) {
+        ControllerFactory.View<GrowOptionsController> view = factory.load(FxmlFile.GROW_OPTIONS);
+        GrowOptionsController form = view.controller();
+        form.init(initial, seedName, seedMacs, budget);
+        Dialog<GrowRequest> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Grow");
+        dialog.setHeaderText("Grow " + seedName + " by splitting neurons");
+        dialog.setGraphic(new FontIcon("mdi2s-sprout"));
+        ButtonType grow = new ButtonType("Grow", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(grow, ButtonType.CANCEL);
+        dialog.getDialogPane().setContent(view.root());
+        Button ok = (Button) dialog.getDialogPane().lookupButton(grow);
+        ok.addEventFilter(ActionEvent.ACTION, e -> {
+            if (form.request().isEmpty()) {
+                e.consume();
+            }
+        });
+        dialog.setResultConverter(b -> b == grow ? form.request().orElse(null) : null);
+        return dialog.showAndWait();
+    }
+}

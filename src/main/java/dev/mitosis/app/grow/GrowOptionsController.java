@@ -1,0 +1,205 @@
+package dev.mitosis.app.grow;
+
+import dev.mitosis.app.common.Formats;
+import dev.mitosis.data.KnownDataset;
+import java.io.File;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.stage.DirectoryChooser;
+
+/**
+ * The Grow dialog's form: rounds, how neurons are chosen (quantile, energy-aware, toward a MAC
+ * target), grow fraction, signed splitting, fine-tuning, probe, device, dataset and run directory.
+ * {@link #request()} validates everything and says what is wrong in one line.
+ */
+public final class GrowOptionsController {
+
+    static final String SAMPLE = "sample";
+    static final String DIRECTORY = "directory…";
+
+    private final GrowOptions options;
+
+    @FXML
+    private Spinner<Integer> rounds;
+    @FXML
+    private ChoiceBox<GrowRequest.Selection> selection;
+    @FXML
+    private Spinner<Double> growFraction;
+    @FXML
+    private TextField macTarget;
+    @FXML
+    private CheckBox signed;
+    @FXML
+    private Spinner<Integer> epochs;
+    @FXML
+    private TextField learningRate;
+    @FXML
+    private Spinner<Integer> probePasses;
+    @FXML
+    private ChoiceBox<String> device;
+    @FXML
+    private ChoiceBox<String> dataset;
+    @FXML
+    private TextField dataPath;
+    @FXML
+    private Button browseData;
+    @FXML
+    private TextField trainImages;
+    @FXML
+    private TextField testImages;
+    @FXML
+    private TextField runDirectory;
+    @FXML
+    private Label seedInfo;
+    @FXML
+    private Label problem;
+    private GrowRequest initial;
+
+    public GrowOptionsController(GrowOptions options) {
+        this.options = options;
+    }
+
+    @FXML
+    private void initialize() {
+        rounds.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100, 3));
+        growFraction.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.05, 1.0, 0.3, 0.05));
+        epochs.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 200, 3));
+        probePasses.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 20, 2));
+        for (Spinner<?> s : List.of(rounds, growFraction, epochs, probePasses)) {
+            s.setEditable(true);
+        }
+        selection.getItems().setAll(GrowRequest.Selection.values());
+        selection.valueProperty().addListener((o, a, b) -> {
+            macTarget.setDisable(b != GrowRequest.Selection.MAC_TARGET);
+            growFraction.setDisable(b == GrowRequest.Selection.MAC_TARGET);
+        });
+        device.setItems(options.devices());
+        List<String> sets = new ArrayList<>();
+        sets.add(SAMPLE);
+        for (KnownDataset k : KnownDataset.values()) {
+            sets.add(k.id());
+        }
+        sets.add(DIRECTORY);
+        dataset.getItems().setAll(sets);
+        dataset.valueProperty().addListener((o, a, b) -> {
+            dataPath.setDisable(!DIRECTORY.equals(b));
+            browseData.setDisable(!DIRECTORY.equals(b));
+        });
+        browseData.setOnAction(e -> chooseDirectory(dataPath, "Dataset directory"));
+        problem.setVisible(false);
+        problem.setManaged(false);
+    }
+
+    /** Fills the form. {@code seedMacs} and {@code budget} suggest a MAC target. */
+    public void init(GrowRequest r, String seedName, long seedMacs, double budget) {
+        this.initial = r;
+        rounds.getValueFactory().setValue(r.rounds());
+        selection.setValue(r.selection());
+        growFraction.getValueFactory().setValue(r.growFraction());
+        long target = r.macTarget().isPresent() ? r.macTarget().getAsLong()
+                : Double.isFinite(budget) && budget > seedMacs * 1.05 ? (long) budget : 2 * seedMacs;
+        macTarget.setText(Formats.count(target));
+        macTarget.setDisable(r.selection() != GrowRequest.Selection.MAC_TARGET);
+        signed.setSelected(r.signed());
+        epochs.getValueFactory().setValue(r.fineTuneEpochs());
+        learningRate.setText(Double.toString(r.learningRate()));
+        probePasses.getValueFactory().setValue(Math.max(1, r.probePasses()));
+        device.setValue(options.devices().contains(r.device()) ? r.device() : "auto");
+        boolean named = dataset.getItems().contains(r.dataset()) && !DIRECTORY.equals(r.dataset());
+        dataset.setValue(named ? r.dataset() : DIRECTORY);
+        dataPath.setText(named ? "" : r.dataset());
+        trainImages.setText(r.trainImages() == 0 ? "all" : Integer.toString(r.trainImages()));
+        testImages.setText(r.testImages() == 0 ? "all" : Integer.toString(r.testImages()));
+        runDirectory.setText(r.runDirectory().toString());
+        seedInfo.setText("Grows " + seedName + " (" + Formats.count(seedMacs) + " MACs). Every round stores a candidate"
+                + " in the run directory; Stop keeps the rounds already stored.");
+    }
+
+    @FXML
+    private void browseRunDirectory() {
+        chooseDirectory(runDirectory, "Parent directory for the run");
+    }
+
+    /** The request, or empty with the reason shown in the form. */
+    public Optional<GrowRequest> request() {
+        try {
+            GrowRequest.Selection sel = selection.getValue();
+            OptionalLong target = OptionalLong.empty();
+            if (sel == GrowRequest.Selection.MAC_TARGET) {
+                target = OptionalLong.of(Formats.parseCount(macTarget.getText()).orElseThrow(() ->
+                        new IllegalArgumentException("MAC target: '" + macTarget.getText().trim()
+                                + "' is not a count (try 600k or 1.2M)")));
+            }
+            double lr;
+            try {
+                lr = Double.parseDouble(learningRate.getText().trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("learning rate: '" + learningRate.getText().trim() + "' is not a number");
+            }
+            String data = DIRECTORY.equals(dataset.getValue()) ? dataPath.getText().trim() : dataset.getValue();
+            if (data == null || data.isBlank()) {
+                throw new IllegalArgumentException("dataset: choose a directory with the images");
+            }
+            Path run;
+            try {
+                run = Path.of(runDirectory.getText().trim());
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("run directory: " + e.getReason());
+            }
+            if (runDirectory.getText().isBlank()) {
+                throw new IllegalArgumentException("run directory: choose where the run is stored");
+            }
+            if (run.toFile().exists() && run.toFile().list() != null && run.toFile().list().length > 0) {
+                throw new IllegalArgumentException("run directory " + run + " exists and is not empty; choose a new one");
+            }
+            GrowRequest r = new GrowRequest(rounds.getValue(), sel, growFraction.getValue(), target, signed.isSelected(),
+                    epochs.getValue(), lr, probePasses.getValue(), initial.probeImages(), device.getValue(), data,
+                    images("training images", trainImages.getText()), images("test images", testImages.getText()), run,
+                    initial.seed());
+            showProblem(null);
+            return Optional.of(r);
+        } catch (IllegalArgumentException e) {
+            showProblem(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static int images(String field, String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.isEmpty() || t.equals("all")) {
+            return 0;
+        }
+        return Formats.parseCount(t).map(Math::toIntExact).orElseThrow(() -> new IllegalArgumentException(
+                field + ": '" + text.trim() + "' is not a count (or 'all')"));
+    }
+
+    private void showProblem(String message) {
+        problem.setText(message == null ? "" : message);
+        problem.setVisible(message != null);
+        problem.setManaged(message != null);
+    }
+
+    private void chooseDirectory(TextField target, String title) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        File dir = chooser.showDialog(target.getScene().getWindow());
+        if (dir != null) {
+            target.setText(target == runDirectory
+                    ? dir.toPath().resolve(Path.of(runDirectory.getText()).getFileName().toString()).toString()
+                    : dir.toString());
+        }
+    }
+}

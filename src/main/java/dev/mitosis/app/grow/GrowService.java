@@ -1,0 +1,148 @@
+package dev.mitosis.app.grow;
+
+import dev.mitosis.app.common.Dialogs;
+import dev.mitosis.app.workspace.RunDocument;
+import dev.mitosis.grow.GrowthEvent;
+import dev.mitosis.grow.LayerSnapshot;
+import dev.mitosis.store.RunStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.concurrent.Service;
+import javafx.concurrent.Task;
+
+/**
+ * Grow as a {@link Service}: every growth runs as a task on the explorer's single engine thread (the
+ * service's executor), so all DJL work stays on one thread. Events reach the FX thread only through
+ * the {@link GrowthMonitor}'s batcher, as immutable copies; the task's progress is JavaFX's own
+ * coalesced {@code updateProgress}. Stop never interrupts the thread: it asks the session to cancel,
+ * which it does within one batch, leaving the run store consistent.
+ */
+public final class GrowService extends Service<Void> {
+
+    private final GrowthBackend backend;
+    private final GrowthMonitor monitor;
+    private GrowRequest request;
+    private GrowSeed seed;
+    private CancelToken token = new CancelToken();
+
+    public GrowService(GrowthBackend backend, Executor engine, GrowthMonitor monitor) {
+        this.backend = backend;
+        this.monitor = monitor;
+        setExecutor(engine);
+    }
+
+    public GrowthMonitor monitor() {
+        return monitor;
+    }
+
+    /** Starts a growth; returns false when one is still active. FX thread. */
+    public boolean grow(GrowRequest r, GrowSeed s) {
+        GrowthState now = monitor.state();
+        if (!now.canStart() || !monitor.transition(now, GrowthState.STARTING)) {
+            return false;
+        }
+        this.request = r;
+        this.seed = s;
+        this.token = new CancelToken();
+        monitor.begin(r.rounds());
+        reset();
+        start();
+        return true;
+    }
+
+    /** Asks the running growth to stop; returns false when there is none. FX thread. */
+    public boolean stop() {
+        GrowthState now = monitor.state();
+        if (!now.canStop() || !monitor.transition(now, GrowthState.STOPPING)) {
+            return false;
+        }
+        token.cancel();
+        return true;
+    }
+
+    @Override
+    protected Task<Void> createTask() {
+        GrowRequest r = request;
+        GrowSeed s = seed;
+        CancelToken t = token;
+        return new Task<>() {
+            @Override
+            protected Void call() {
+                Sink sink = new Sink(this::progress);
+                GrowthState outcome;
+                String message = "";
+                try {
+                    backend.run(r, s, sink, t);
+                    outcome = sink.outcome(t);
+                    message = sink.message;
+                } catch (RuntimeException | Error e) {
+                    outcome = GrowthState.FAILED;
+                    message = "Growth failed: " + Dialogs.message(e);
+                    org.slf4j.LoggerFactory.getLogger(GrowService.class).warn("growth failed", e);
+                } catch (Exception e) {
+                    outcome = GrowthState.FAILED;
+                    message = "Growth failed: " + Dialogs.message(e);
+                }
+                monitor.offer(new LiveUpdate.Ended(outcome, message));
+                return null;
+            }
+
+            private void progress(double fraction) {
+                updateProgress(fraction, 1);
+            }
+        };
+    }
+
+    /** Turns the session's events into {@link LiveUpdate}s on the engine thread. */
+    private final class Sink implements GrowthBackend.Sink {
+        private final java.util.function.DoubleConsumer progress;
+        private RunDocument document;
+        private GrowthEvent terminal;
+        private String message = "";
+
+        Sink(java.util.function.DoubleConsumer progress) {
+            this.progress = progress;
+        }
+
+        @Override
+        public void runCreated(RunStore store) {
+            document = new RunDocument(store);
+            monitor.offer(new LiveUpdate.RunOpened(document));
+        }
+
+        @Override
+        public void on(GrowthEvent event) {
+            GrowthEvent e = event;
+            if (e instanceof GrowthEvent.ProbeProgress p) {
+                List<double[]> copies = new ArrayList<>(p.lambdaMin().size());
+                p.lambdaMin().forEach(a -> copies.add(a.clone()));
+                e = new GrowthEvent.ProbeProgress(p.round(), p.fraction(), List.copyOf(p.layerKeys()), copies);
+            } else if (e instanceof GrowthEvent.SelectionMade s) {
+                List<LayerSnapshot> copies = s.layers().stream().map(l -> new LayerSnapshot(l.key(), l.lambdaMin().clone(),
+                        l.lambdaMax().clone(), l.macCost(), l.selected().clone())).toList();
+                e = new GrowthEvent.SelectionMade(s.round(), copies, s.macsBefore(), s.macsAfter(), s.neuronsAdded(),
+                        s.strategy(), s.note());
+            } else if (e instanceof GrowthEvent.Progress p) {
+                progress.accept(p.fraction());
+            } else if (e instanceof GrowthEvent.CandidateStored c && document != null) {
+                monitor.offer(new LiveUpdate.Stored(document.entry(c.candidate())));
+            } else if (e instanceof GrowthEvent.Finished || e instanceof GrowthEvent.Cancelled
+                    || e instanceof GrowthEvent.Failed) {
+                terminal = e;
+            }
+            monitor.offer(new LiveUpdate.Event(e));
+        }
+
+        GrowthState outcome(CancelToken t) {
+            if (terminal instanceof GrowthEvent.Failed f) {
+                message = "Growth failed in round " + f.round() + ": " + f.message();
+                return GrowthState.FAILED;
+            }
+            if (terminal instanceof GrowthEvent.Cancelled || (terminal == null && t.isCancelled())) {
+                return GrowthState.CANCELLED;
+            }
+            return GrowthState.FINISHED;
+        }
+    }
+}

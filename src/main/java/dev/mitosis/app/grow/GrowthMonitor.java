@@ -1,0 +1,280 @@
+package dev.mitosis.app.grow;
+
+import dev.mitosis.app.charts.NeuronFrame;
+import dev.mitosis.app.charts.TrainingChart.EpochPoint;
+import dev.mitosis.app.common.FxBatcher;
+import dev.mitosis.app.common.Formats;
+import dev.mitosis.app.workspace.CandidateEntry;
+import dev.mitosis.app.workspace.Documents;
+import dev.mitosis.app.workspace.RunDocument;
+import dev.mitosis.app.workspace.Workspace;
+import dev.mitosis.grow.GrowthEvent;
+import dev.mitosis.net.Costs;
+import dev.mitosis.net.NetworkSpec;
+import dev.mitosis.net.NeuronLayer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The FX side of a growth: its lifecycle state and read-only snapshots for the views (status line, ETA,
+ * the live neuron frame, the epochs so far), fed by {@link LiveUpdate}s that one {@link FxBatcher}
+ * drains once per pulse. Probe updates are merged and published at most every {@link #FRAME_NANOS}, so
+ * the Eigenvalues chart redraws at a steady rate however fast the probe reports. FX thread only, except
+ * {@link #offer}.
+ */
+public final class GrowthMonitor {
+
+    /** Shortest interval between two published neuron frames while the probe runs (10 per second). */
+    static final long FRAME_NANOS = 100_000_000L;
+
+    private final Workspace workspace;
+    private final FxBatcher<LiveUpdate> batcher = new FxBatcher<>(this::apply, this::flushProbe);
+    private final ReadOnlyObjectWrapper<GrowthState> state = new ReadOnlyObjectWrapper<>(this, "state", GrowthState.IDLE);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper(this, "eta", "");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyObjectWrapper<NeuronFrame> neurons = new ReadOnlyObjectWrapper<>(this, "neurons");
+    private final ObservableList<EpochPoint> epochs = FXCollections.observableArrayList();
+    private final ObservableList<EpochPoint> epochsView = FXCollections.unmodifiableObservableList(epochs);
+    private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
+
+    private final Map<String, double[]> probe = new LinkedHashMap<>();
+    private final Map<String, Long> costs = new HashMap<>();
+    private int round;
+    private int rounds;
+    private double probeFraction;
+    private boolean probeDirty;
+    private long lastFrame;
+    private long latestStored = -1;
+    private String terminalMessage = "";
+    private RunDocument pendingRun;
+
+    public GrowthMonitor(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** Queues an update from any thread. */
+    void offer(LiveUpdate update) {
+        batcher.offer(update);
+    }
+
+    /** Compare-and-set of the lifecycle; returns false (and changes nothing) when {@code from} is stale. */
+    public boolean transition(GrowthState from, GrowthState to) {
+        if (state.get() != from || !from.allows(to)) {
+            return false;
+        }
+        state.set(to);
+        return true;
+    }
+
+    /** Clears the live state for a new growth and starts draining. */
+    void begin(int totalRounds) {
+        probe.clear();
+        costs.clear();
+        epochs.clear();
+        neurons.set(null);
+        round = 0;
+        rounds = totalRounds;
+        probeDirty = false;
+        latestStored = -1;
+        terminalMessage = "";
+        pendingRun = null;
+        progress.set(-1);
+        eta.set("");
+        outcome.set("");
+        status.set("Loading the data and the seed…");
+        batcher.start();
+    }
+
+    public ReadOnlyObjectProperty<GrowthState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public GrowthState state() {
+        return state.get();
+    }
+
+    /** One line for the status bar: round, phase and percentage, or how the last growth ended. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Remaining time as m:ss, empty when unknown. */
+    public ReadOnlyStringProperty etaProperty() {
+        return eta.getReadOnlyProperty();
+    }
+
+    /** Overall progress in [0, 1], −1 while unknown. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** The live neuron statistics: probe estimates while probing, the selection once made. */
+    public ReadOnlyObjectProperty<NeuronFrame> neuronsProperty() {
+        return neurons.getReadOnlyProperty();
+    }
+
+    /** Fine-tuning epochs of the current growth, in order. */
+    public ObservableList<EpochPoint> epochs() {
+        return epochsView;
+    }
+
+    /** How the last growth ended ("" while none has): the session's summary or the failure. */
+    public ReadOnlyStringProperty outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    /** Drains queued updates now (tests; the batcher does it every pulse). */
+    public void drainNow() {
+        batcher.drain();
+        flushProbe();
+    }
+
+    private void apply(List<LiveUpdate> batch) {
+        for (LiveUpdate u : batch) {
+            if (u instanceof LiveUpdate.Event e) {
+                event(e.event());
+            } else if (u instanceof LiveUpdate.RunOpened r) {
+                // Shown once its seed candidate is stored: until then the window keeps the network grown from.
+                pendingRun = r.document();
+                transition(GrowthState.STARTING, GrowthState.RUNNING);
+            } else if (u instanceof LiveUpdate.Stored s) {
+                stored(s.entry());
+            } else if (u instanceof LiveUpdate.Ended end) {
+                ended(end);
+            }
+        }
+    }
+
+    private void event(GrowthEvent e) {
+        if (e instanceof GrowthEvent.RoundStarted r) {
+            round = r.round();
+            rounds = r.rounds();
+            probe.clear();
+            costs.clear();
+            probeFraction = 0;
+            costs.putAll(costsOf(r.parent().id()));
+            status.set(String.format(Locale.ROOT, "Round %d/%d · probing the splitting eigenvalues", round, rounds));
+        } else if (e instanceof GrowthEvent.ProbeProgress p) {
+            if (p.round() != round) {
+                round = p.round();
+                probe.clear();
+            }
+            for (int i = 0; i < p.layerKeys().size() && i < p.lambdaMin().size(); i++) {
+                probe.put(p.layerKeys().get(i), p.lambdaMin().get(i));
+            }
+            probeFraction = p.fraction();
+            probeDirty = true;
+        } else if (e instanceof GrowthEvent.SelectionMade s) {
+            probeDirty = false;
+            neurons.set(NeuronFrame.of(String.format(Locale.ROOT, "Round %d · selection: %s → %s MACs, +%d neurons",
+                    s.round(), Formats.count(s.macsBefore()), Formats.count(s.macsAfter()), s.neuronsAdded()),
+                    s.strategy(), s.layers()));
+            status.set(String.format(Locale.ROOT, "Round %d/%d · %d neurons selected for splitting", s.round(), rounds,
+                    s.neuronsAdded()));
+        } else if (e instanceof GrowthEvent.Progress p) {
+            round = p.round();
+            progress.set(p.fraction());
+            eta.set(Double.isFinite(p.etaSeconds()) ? Formats.duration(p.etaSeconds()) : "");
+            String loss = Double.isFinite(p.loss()) ? String.format(Locale.ROOT, " · loss %.3f", p.loss()) : "";
+            status.set(String.format(Locale.ROOT, "Round %d/%d · %s · %.0f %%%s", p.round(), rounds, p.phase(),
+                    100 * p.fraction(), loss));
+        } else if (e instanceof GrowthEvent.EpochFinished f) {
+            epochs.add(new EpochPoint(f.round(), f.metrics()));
+        } else if (e instanceof GrowthEvent.RoundRetried r) {
+            status.set(String.format(Locale.ROOT, "Round %d: %s; retrying with learning rate %.3g", r.round(), r.reason(),
+                    r.newLr()));
+        } else if (e instanceof GrowthEvent.Finished f) {
+            terminalMessage = "Growth finished: " + f.summary();
+        } else if (e instanceof GrowthEvent.Cancelled c) {
+            terminalMessage = "Stopped in round " + c.round() + "; the rounds stored before are kept";
+        } else if (e instanceof GrowthEvent.Failed f) {
+            terminalMessage = "Growth failed in round " + f.round() + ": " + f.message();
+        }
+    }
+
+    /** The MAC cost of one more neuron per layer of the round's parent, for live energy plots. */
+    private Map<String, Long> costsOf(long parentId) {
+        Optional<NetworkSpec> spec = workspace.stored().stream().filter(c -> c.id() == parentId).findFirst()
+                .map(CandidateEntry::spec);
+        Map<String, Long> out = new HashMap<>();
+        spec.ifPresent(s -> {
+            for (NeuronLayer l : s.topology().neuronLayers()) {
+                out.put(l.key(), Costs.macIncrement(s, l));
+            }
+        });
+        return out;
+    }
+
+    /** Publishes the merged probe estimates, at most every {@link #FRAME_NANOS}. */
+    private void flushProbe() {
+        long now = System.nanoTime();
+        if (!probeDirty || now - lastFrame < FRAME_NANOS) {
+            return;
+        }
+        probeDirty = false;
+        lastFrame = now;
+        List<NeuronFrame.LayerStats> layers = new ArrayList<>();
+        for (Map.Entry<String, double[]> e : probe.entrySet()) {
+            layers.add(new NeuronFrame.LayerStats(e.getKey(), e.getValue(), new boolean[0],
+                    costs.getOrDefault(e.getKey(), -1L)));
+        }
+        neurons.set(new NeuronFrame(String.format(Locale.ROOT, "Round %d · live probe %.0f %%", round,
+                100 * probeFraction), "", layers));
+    }
+
+    private void stored(CandidateEntry entry) {
+        if (pendingRun != null) {
+            workspace.open(new Documents.Opened(pendingRun, List.of(entry)));
+            pendingRun = null;
+            latestStored = entry.id();
+            return;
+        }
+        CandidateEntry sel = workspace.selected();
+        boolean follow = sel == null || sel.id() == entry.record().parentId() || sel.id() == latestStored
+                || workspace.stored().isEmpty();
+        workspace.addCandidate(entry);
+        latestStored = entry.id();
+        if (follow) {
+            workspace.selectedProperty().set(entry);
+        }
+    }
+
+    private void ended(LiveUpdate.Ended end) {
+        flushProbe();
+        if (pendingRun != null) {
+            pendingRun.close();
+            pendingRun = null;
+        }
+        String message = end.message() != null && !end.message().isBlank() ? end.message() : terminalMessage;
+        if (message.isBlank()) {
+            message = switch (end.outcome()) {
+                case CANCELLED -> "Stopped; the rounds stored before are kept";
+                case FAILED -> "Growth failed";
+                default -> "Growth finished";
+            };
+        }
+        GrowthState from = state.get();
+        if (from.isActive()) {
+            state.set(end.outcome());
+        }
+        outcome.set(message);
+        status.set(message);
+        eta.set("");
+        progress.set(end.outcome() == GrowthState.FINISHED ? 1 : 0);
+        batcher.stop();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.mitosis.app.grow;
+
+import dev.mitosis.BadInputException;
+import dev.mitosis.data.DataSources;
+import dev.mitosis.data.DataSplit;
+import dev.mitosis.data.Dataset;
+import dev.mitosis.data.Normalization;
+import dev.mitosis.grow.GrowthConfig;
+import dev.mitosis.grow.GrowthSession;
+import dev.mitosis.grow.RunConfig;
+import dev.mitosis.model.Model;
+import dev.mitosis.net.FeatureShape;
+import dev.mitosis.net.NetworkSpec;
+import dev.mitosis.store.RunStore;
+import java.util.Optional;
+
+/**
+ * The real backend: loads the data, creates the run store and runs a {@link GrowthSession} on the
+ * calling (engine) thread. Stop reaches the session through {@link CancelToken#onCancel}.
+ */
+public final class SessionBackend implements GrowthBackend {
+
+    @Override
+    public void run(GrowRequest request, GrowSeed seed, Sink sink, CancelToken cancel) {
+        DataSplit data = subset(DataSources.system().load(request.dataset(), Optional.empty()), request);
+        if (cancel.isCancelled()) {
+            return;
+        }
+        Model model = seed.model().get();
+        checkCompatible(model.spec(), data, request.dataset());
+        Normalization normalization = seed.normalization().get().orElseGet(() -> Normalization.of(data.train()));
+        GrowthConfig config = config(request);
+        if (cancel.isCancelled()) {
+            return;
+        }
+        RunStore store = RunStore.create(request.runDirectory(),
+                new RunConfig(request.dataset(), Optional.empty(), config).toJson());
+        sink.runCreated(store);
+        GrowthSession session = new GrowthSession(model, data, normalization, config, store, sink);
+        cancel.onCancel(session::cancel);
+        session.run();
+    }
+
+    /** The engine's configuration for a request: its defaults with what the dialog sets. */
+    public static GrowthConfig config(GrowRequest r) {
+        GrowthConfig d = GrowthConfig.defaults();
+        GrowthConfig.Strategy strategy = switch (r.selection()) {
+            case QUANTILE -> GrowthConfig.Strategy.QUANTILE;
+            case ENERGY_AWARE -> GrowthConfig.Strategy.ENERGY_AWARE;
+            case MAC_TARGET -> GrowthConfig.Strategy.MAC_TARGET;
+        };
+        Long target = r.macTarget().isPresent() ? r.macTarget().getAsLong() : null;
+        return new GrowthConfig(r.rounds(), strategy, r.growFraction(), d.costModel(), target, r.signed(),
+                d.signedBound(), d.epsilon(), d.exactProbe(), r.probePasses() > 0 ? r.probePasses() : d.probePasses(),
+                d.probeLr(), r.probeImages() > 0 ? r.probeImages() : d.probeImages(), d.publishedCurvature(),
+                d.fineTune().withEpochs(r.fineTuneEpochs()).withLr(r.learningRate()).withSeed(r.seed()), r.device(),
+                r.seed(), false);
+    }
+
+    /** The first N images per class of each part when the request limits them (quick runs, tests). */
+    static DataSplit subset(DataSplit data, GrowRequest r) {
+        return new DataSplit(limit(data.train(), r.trainImages()), limit(data.test(), r.testImages()));
+    }
+
+    private static Dataset limit(Dataset d, int images) {
+        if (images <= 0 || images >= d.size()) {
+            return d;
+        }
+        return d.firstPerClass(Math.max(1, images / d.classes()));
+    }
+
+    static void checkCompatible(NetworkSpec spec, DataSplit data, String name) {
+        FeatureShape images = data.train().shape();
+        if (!images.equals(spec.input())) {
+            throw new BadInputException(name + ": images are " + images + " (C×H×W) but " + spec.name() + " takes "
+                    + spec.input() + "; choose data that fits the network or a template for it");
+        }
+        if (data.train().classes() != spec.classes()) {
+            throw new BadInputException(name + ": " + data.train().classes() + " classes but " + spec.name()
+                    + " has " + spec.classes() + " outputs");
+        }
+    }
+}

@@ -1,0 +1,421 @@
+package dev.mitosis.app.mainwindow;
+
+import dev.mitosis.app.ControllerFactory;
+import dev.mitosis.app.candidates.CandidatesController;
+import dev.mitosis.app.charts.ChartExport;
+import dev.mitosis.app.charts.ChartView;
+import dev.mitosis.app.charts.ChartsController;
+import dev.mitosis.app.common.Background;
+import dev.mitosis.app.common.Dialogs;
+import dev.mitosis.app.common.StatusNotes;
+import dev.mitosis.app.graph.LayerGraphController;
+import dev.mitosis.app.grow.GrowDialog;
+import dev.mitosis.app.grow.GrowOptions;
+import dev.mitosis.app.grow.GrowRequest;
+import dev.mitosis.app.grow.GrowSeed;
+import dev.mitosis.app.grow.GrowService;
+import dev.mitosis.app.grow.GrowthMonitor;
+import dev.mitosis.app.grow.GrowthState;
+import dev.mitosis.app.open.TemplateDialog;
+import dev.mitosis.app.workspace.CandidateEntry;
+import dev.mitosis.app.workspace.Document;
+import dev.mitosis.app.workspace.Documents;
+import dev.mitosis.app.workspace.Draft;
+import dev.mitosis.app.workspace.RecentFiles;
+import dev.mitosis.app.workspace.SpecState;
+import dev.mitosis.app.workspace.Workspace;
+import dev.mitosis.grow.CandidateRecord;
+import dev.mitosis.model.Model;
+import dev.mitosis.model.ModelDirectory;
+import dev.mitosis.net.SpecCodec;
+import dev.mitosis.util.AtomicFiles;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitMenuButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The window's frame: toolbar (Open · Templates · Grow · Stop · Undo/Redo · Export), the three panels
+ * and the status bar (device, growth status, progress, ETA, notes). Opening, growing and exporting
+ * start here; the work runs on the background threads and comes back as finished values.
+ */
+public final class MainWindowController {
+
+    private final Workspace workspace;
+    private final GrowService growService;
+    private final GrowthMonitor monitor;
+    private final GrowOptions growOptions;
+    private final RecentFiles recent;
+    private final Background background;
+    private final StatusNotes notes;
+    private final Supplier<ControllerFactory> factory;
+
+    @FXML
+    private SplitMenuButton openButton;
+    @FXML
+    private Button templatesButton;
+    @FXML
+    private Button growButton;
+    @FXML
+    private Button stopButton;
+    @FXML
+    private Button undoButton;
+    @FXML
+    private Button redoButton;
+    @FXML
+    private MenuButton exportButton;
+    @FXML
+    private Label documentLabel;
+    @FXML
+    private Label deviceLabel;
+    @FXML
+    private Label statusLabel;
+    @FXML
+    private ProgressBar progressBar;
+    @FXML
+    private Label etaLabel;
+    @FXML
+    private Label noteLabel;
+    @FXML
+    private LayerGraphController graphController;
+    @FXML
+    private ChartsController chartsController;
+    @FXML
+    private CandidatesController candidatesController;
+
+    public MainWindowController(Workspace workspace, GrowService growService, GrowOptions growOptions,
+                                RecentFiles recent, Background background, StatusNotes notes,
+                                Supplier<ControllerFactory> factory) {
+        this.workspace = workspace;
+        this.growService = growService;
+        this.monitor = growService.monitor();
+        this.growOptions = growOptions;
+        this.recent = recent;
+        this.background = background;
+        this.notes = notes;
+        this.factory = factory;
+    }
+
+    @FXML
+    private void initialize() {
+        var active = Bindings.createBooleanBinding(() -> monitor.state().isActive(), monitor.stateProperty());
+        openButton.disableProperty().bind(active);
+        templatesButton.disableProperty().bind(active);
+        growButton.disableProperty().bind(active.or(workspace.selectedProperty().isNull()));
+        stopButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !monitor.state().canStop(),
+                monitor.stateProperty()));
+        undoButton.disableProperty().bind(workspace.canUndoProperty().not().or(active));
+        redoButton.disableProperty().bind(workspace.canRedoProperty().not().or(active));
+        progressBar.progressProperty().bind(growService.progressProperty());
+        progressBar.visibleProperty().bind(active);
+        progressBar.managedProperty().bind(active);
+        etaLabel.textProperty().bind(Bindings.createStringBinding(() -> monitor.etaProperty().get().isEmpty() ? ""
+                : "ETA " + monitor.etaProperty().get(), monitor.etaProperty()));
+        statusLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            String s = monitor.statusProperty().get();
+            return s.isEmpty() ? "Ready. Select a block to edit it, or click Grow." : s;
+        }, monitor.statusProperty()));
+        noteLabel.textProperty().bind(notes.noteProperty());
+        documentLabel.textProperty().bind(Bindings.createStringBinding(() -> workspace.document() == null ? ""
+                : workspace.document().title(), workspace.documentProperty()));
+        recent.paths().addListener((ListChangeListener<Path>) c -> rebuildOpenMenu());
+        rebuildOpenMenu();
+        buildExportMenu();
+        deviceLabel.setText("Device: detecting…");
+    }
+
+    public LayerGraphController graph() {
+        return graphController;
+    }
+
+    public ChartsController charts() {
+        return chartsController;
+    }
+
+    public CandidatesController candidates() {
+        return candidatesController;
+    }
+
+    public Label statusLabel() {
+        return statusLabel;
+    }
+
+    /** Keyboard shortcuts of the window: undo/redo, open, grow. */
+    public void installAccelerators(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), this::undo);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), this::redo);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), this::redo);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::open);
+    }
+
+    /** Shows what the engine found: "Device: auto → gpu:0 (cpu, gpu:0)". */
+    public void showDevices(java.util.List<String> available, String error) {
+        if (error != null) {
+            deviceLabel.setText("Device: engine unavailable");
+            deviceLabel.setTooltip(new javafx.scene.control.Tooltip(error));
+            return;
+        }
+        growOptions.setDevices(available);
+        String auto = available.stream().filter(d -> d.startsWith("gpu")).findFirst().orElse("cpu");
+        deviceLabel.setText("Device: " + auto + (available.size() > 1 ? "  (" + String.join(", ", available) + ")" : ""));
+    }
+
+    // --- open -------------------------------------------------------------------------------------
+
+    @FXML
+    private void open() {
+        if (monitor.state().isActive()) {
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a model directory or a run directory");
+        recent.paths().stream().findFirst().map(Path::getParent).filter(Files::isDirectory)
+                .ifPresent(p -> chooser.setInitialDirectory(p.toFile()));
+        File dir = chooser.showDialog(window());
+        if (dir != null) {
+            openPath(dir.toPath());
+        }
+    }
+
+    /** Opens a model or run directory off the FX thread, then shows it and remembers it. */
+    public java.util.concurrent.CompletableFuture<Documents.Opened> openPath(Path path) {
+        notes.post("Opening " + path + "…");
+        return background.io(() -> Documents.open(path)).whenComplete((opened, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                notes.post("");
+                Dialogs.error(window(), "Cannot open " + path.getFileName(), error);
+                if (!Files.exists(path)) {
+                    recent.remove(path);
+                }
+                return;
+            }
+            workspace.open(opened);
+            recent.add(path);
+            notes.post("Opened " + opened.document().title());
+        }));
+    }
+
+    private void openBundled() {
+        background.io(Documents::bundledSeed).whenComplete((opened, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                Dialogs.error(window(), "Cannot open the bundled seed", error);
+            } else {
+                workspace.open(opened);
+            }
+        }));
+    }
+
+    private void rebuildOpenMenu() {
+        openButton.getItems().clear();
+        MenuItem bundled = new MenuItem("Bundled seed (mbv1-seed, Fashion-MNIST)", new FontIcon("mdi2p-package-variant"));
+        bundled.setOnAction(e -> openBundled());
+        openButton.getItems().add(bundled);
+        if (!recent.paths().isEmpty()) {
+            openButton.getItems().add(new SeparatorMenuItem());
+            for (Path p : recent.paths()) {
+                MenuItem item = new MenuItem(p.toString(), new FontIcon("mdi2h-history"));
+                item.setMnemonicParsing(false);
+                item.setOnAction(e -> openPath(p));
+                openButton.getItems().add(item);
+            }
+        }
+    }
+
+    @FXML
+    private void templates() {
+        TemplateDialog.show(window(), factory.get()).ifPresent(spec -> background.io(() -> Documents.template(spec, 1))
+                .whenComplete((opened, error) -> Platform.runLater(() -> {
+                    if (error != null) {
+                        Dialogs.error(window(), "Cannot create " + spec.name(), error);
+                    } else {
+                        workspace.open(opened);
+                    }
+                })));
+    }
+
+    // --- grow -------------------------------------------------------------------------------------
+
+    @FXML
+    private void grow() {
+        CandidateEntry sel = workspace.selected();
+        if (sel == null || !monitor.state().canStart()) {
+            return;
+        }
+        String name = sel.draft() ? "edit of #" + sel.record().parentId() : sel.spec().name() + " " + sel.displayId();
+        GrowRequest initial = growOptions.initial(sel.spec().name());
+        Optional<GrowRequest> request = GrowDialog.show(window(), factory.get(), initial, name, sel.macs(),
+                workspace.budgetProperty().get());
+        request.ifPresent(r -> startGrowth(r, sel));
+    }
+
+    /** Starts growing the selected candidate (or draft) with {@code r}; false when a growth is active. */
+    public boolean startGrowth(GrowRequest r, CandidateEntry from) {
+        growOptions.remember(r);
+        return growService.grow(r, seedOf(from));
+    }
+
+    /** The seed of a growth: a stored candidate's model or the draft's, built on the engine thread. */
+    private GrowSeed seedOf(CandidateEntry sel) {
+        Document doc = workspace.document();
+        if (sel.draft()) {
+            Draft draft = workspace.draft().orElseThrow();
+            SpecState state = draft.state();
+            CandidateRecord base = draft.base().record();
+            return new GrowSeed("edit of " + draft.base().displayId(),
+                    () -> Draft.materialize(doc.loadModel(base), state, 1), () -> doc.normalization(base));
+        }
+        CandidateRecord record = sel.record();
+        return new GrowSeed(sel.displayId(), () -> doc.loadModel(record), () -> doc.normalization(record));
+    }
+
+    @FXML
+    private void stop() {
+        if (growService.stop()) {
+            notes.post("Stopping after the current batch…");
+        }
+    }
+
+    @FXML
+    private void undo() {
+        if (!monitor.state().isActive()) {
+            workspace.undo();
+        }
+    }
+
+    @FXML
+    private void redo() {
+        if (!monitor.state().isActive()) {
+            workspace.redo();
+        }
+    }
+
+    // --- export -----------------------------------------------------------------------------------
+
+    private void buildExportMenu() {
+        MenuItem model = new MenuItem("Network as model directory…", new FontIcon("mdi2f-folder-download-outline"));
+        model.setOnAction(e -> exportModel());
+        MenuItem spec = new MenuItem("Architecture (model.json)…", new FontIcon("mdi2c-code-json"));
+        spec.setOnAction(e -> exportSpec());
+        Menu chart = new Menu("Current chart", new FontIcon("mdi2c-chart-box-outline"));
+        for (ChartExport.Format f : ChartExport.Format.values()) {
+            MenuItem item = new MenuItem(f == ChartExport.Format.CSV ? "Data as CSV…" : f.name() + "…");
+            item.setOnAction(e -> exportChart(f));
+            chart.getItems().add(item);
+        }
+        exportButton.getItems().setAll(model, spec, new SeparatorMenuItem(), chart);
+    }
+
+    private void exportModel() {
+        CandidateEntry sel = workspace.selected();
+        if (sel == null) {
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Parent directory for the model " + sel.spec().name());
+        File parent = chooser.showDialog(window());
+        if (parent == null) {
+            return;
+        }
+        Path target = parent.toPath().resolve(sel.spec().name() + "-" + sel.displayId().replace("#", ""));
+        GrowSeed seed = seedOf(sel);
+        background.io(() -> {
+            if (Files.exists(target)) {
+                throw new dev.mitosis.BadInputException(target + ": exists; choose another directory");
+            }
+            Model m = seed.model().get();
+            ModelDirectory.write(target, m);
+            return target;
+        }).whenComplete((p, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                Dialogs.error(window(), "Cannot save the model", error);
+            } else {
+                notes.post("Saved the model to " + p);
+            }
+        }));
+    }
+
+    private void exportSpec() {
+        CandidateEntry sel = workspace.selected();
+        if (sel == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the architecture");
+        chooser.setInitialFileName(sel.spec().name() + ".json");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Mitosis model.json", "*.json"));
+        File file = chooser.showSaveDialog(window());
+        if (file == null) {
+            return;
+        }
+        String json = SpecCodec.write(sel.spec());
+        background.io(() -> {
+            try {
+                AtomicFiles.writeString(file.toPath(), json);
+                return file.toPath();
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }).whenComplete((p, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                Dialogs.error(window(), "Cannot save the architecture", error);
+            } else {
+                notes.post("Saved " + p);
+            }
+        }));
+    }
+
+    private void exportChart(ChartExport.Format format) {
+        ChartView view = chartsController.currentView();
+        if (view == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the chart as " + format.name());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.description(), "*." + format.extension()));
+        chooser.setInitialFileName(chartsController.tabs().getSelectionModel().getSelectedItem().getText()
+                .toLowerCase(java.util.Locale.ROOT) + "." + format.extension());
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            view.save(format, file.toPath()).whenComplete((p, error) -> Platform.runLater(() -> {
+                if (error != null) {
+                    Dialogs.error(window(), "Cannot save the chart", error);
+                } else {
+                    notes.post("Saved " + p);
+                }
+            }));
+        }
+    }
+
+    private Window window() {
+        return growButton.getScene() == null ? null : growButton.getScene().getWindow();
+    }
+
+    /** For tests: the growth lifecycle shown by the buttons. */
+    public GrowthState growthState() {
+        return monitor.state();
+    }
+}

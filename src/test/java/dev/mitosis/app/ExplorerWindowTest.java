@@ -1,0 +1,116 @@
+package dev.mitosis.app;
+
+import static dev.mitosis.app.ExplorerFixture.onFx;
+import static dev.mitosis.app.ExplorerFixture.runFx;
+import static dev.mitosis.app.ExplorerFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mitosis.app.common.Formats;
+import dev.mitosis.app.workspace.CandidateEntry;
+import dev.mitosis.model.BundledSeed;
+import dev.mitosis.net.NetworkSpec;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+/** The window as a user meets it: the bundled seed shown, editing validated live, undo and redo. */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerWindowTest {
+
+    private Explorer explorer;
+
+    @Start
+    void start(Stage stage) {
+        explorer = ExplorerFixture.start(stage);
+    }
+
+    @Stop
+    void stop() {
+        explorer.close();
+    }
+
+    private NetworkSpec seed() {
+        return BundledSeed.load().spec();
+    }
+
+    private void waitForSeed() {
+        waitUntil(30, "the bundled seed", () -> explorer.workspace().selected() != null);
+    }
+
+    @Test
+    void opensWithTheBundledSeed(FxRobot robot) {
+        waitForSeed();
+        NetworkSpec seed = seed();
+        CandidateEntry shown = onFx(() -> explorer.workspace().selected());
+        assertThat(shown.spec()).isEqualTo(seed);
+        assertThat(shown.accuracy()).isEqualTo(0.9012, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(robot.lookup("#macsLabel").queryAs(Label.class).getText())
+                .isEqualTo(Formats.count(seed.macs()) + " MACs");
+        assertThat(robot.lookup("#candidatesTable").queryTableView().getItems()).hasSize(1);
+        // one node for the input and one per block
+        assertThat(onFx(() -> explorer.graph().graph().nodeViews().size())).isEqualTo(seed.blocks().size() + 1);
+        assertThat(robot.lookup("#growButton").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(robot.lookup("#stopButton").queryAs(Button.class).isDisabled()).isTrue();
+    }
+
+    @Test
+    void editingAWidthUpdatesTheMacsShown(FxRobot robot) {
+        waitForSeed();
+        NetworkSpec seed = seed();
+        long expected = seed.withWidth(3, 24).macs();
+        runFx(() -> explorer.graph().graph().selectedBlockProperty().set(3));
+        waitUntil(5, "the block editor", () -> robot.lookup(".property-sheet .text-field").queryAll().size() >= 2);
+        TextField width = widthField(robot);
+        robot.clickOn(width).eraseText(width.getText().length()).write("24").type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(5, "the edit", () -> explorer.workspace().selected().draft());
+        assertThat(robot.lookup("#macsLabel").queryAs(Label.class).getText()).isEqualTo(Formats.count(expected) + " MACs");
+        assertThat(onFx(() -> explorer.workspace().selected().spec().blocks().get(3)))
+                .isEqualTo(seed.withWidth(3, 24).blocks().get(3));
+        Label note = robot.lookup("#editNote").queryAs(Label.class);
+        assertThat(note.isVisible()).isTrue();
+        assertThat(note.getText()).contains("blocks.3.pw").contains("blocks.4.dw").contains("kept");
+        // the draft is a new, unsaved row; the stored seed is unchanged
+        assertThat(onFx(() -> explorer.workspace().candidates().size())).isEqualTo(2);
+        assertThat(onFx(() -> explorer.workspace().stored().get(0).spec())).isEqualTo(seed);
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.Z)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(5, "undo", () -> explorer.workspace().selected().spec().equals(seed));
+        assertThat(robot.lookup("#macsLabel").queryAs(Label.class).getText()).isEqualTo(Formats.count(seed.macs()) + " MACs");
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.Y)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(5, "redo", () -> explorer.workspace().selected().spec().macs() == expected);
+    }
+
+    @Test
+    void anInvalidEditShowsTheMessageAndChangesNothing(FxRobot robot) {
+        waitForSeed();
+        NetworkSpec seed = seed();
+        runFx(() -> explorer.graph().graph().selectedBlockProperty().set(3));
+        waitUntil(5, "the block editor", () -> robot.lookup(".property-sheet .text-field").queryAll().size() >= 2);
+        TextField width = widthField(robot);
+        robot.clickOn(width).eraseText(width.getText().length()).write("0").type(javafx.scene.input.KeyCode.ENTER);
+        Label error = robot.lookup("#editError").queryAs(Label.class);
+        waitUntil(5, "the error message", error::isVisible);
+        assertThat(error.getText()).isEqualTo("block 3 (dws): out width must be positive, found 0");
+        assertThat(onFx(() -> explorer.workspace().selected().spec())).isEqualTo(seed);
+        assertThat(onFx(() -> explorer.workspace().candidates().size())).isEqualTo(1);
+        assertThat(onFx(() -> explorer.workspace().canUndoProperty().get())).isFalse();
+        assertThat(robot.lookup("#macsLabel").queryAs(Label.class).getText()).isEqualTo(Formats.count(seed.macs()) + " MACs");
+        // the editor shows the real value again
+        waitUntil(5, "the editor to revert", () -> widthField(robot).getText().equals("8"));
+    }
+
+    /** The sheet's first editable text field is the width. */
+    private static TextField widthField(FxRobot robot) {
+        return robot.lookup(".property-sheet .text-field").queryAllAs(TextField.class).stream()
+                .filter(TextField::isEditable).filter(t -> !t.isDisabled()).findFirst().orElseThrow();
+    }
+}
