@@ -152,6 +152,10 @@ public final class Explorer implements AutoCloseable {
         return main.candidates();
     }
 
+    public GrowOptions growOptions() {
+        return growOptions;
+    }
+
     public RecentFiles recent() {
         return recent;
     }

@@ -1,0 +1,135 @@
+package dev.mitosis.app;
+
+import static dev.mitosis.app.ExplorerFixture.onFx;
+import static dev.mitosis.app.ExplorerFixture.runFx;
+import static dev.mitosis.app.ExplorerFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mitosis.app.common.Formats;
+import dev.mitosis.app.grow.GrowRequest;
+import dev.mitosis.app.grow.GrowthState;
+import dev.mitosis.app.workspace.CandidateEntry;
+import dev.mitosis.grow.CandidateRecord;
+import dev.mitosis.model.BundledSeed;
+import dev.mitosis.net.NetworkSpec;
+import dev.mitosis.store.RunStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+/** Grow with the real growth session on a tiny slice of the bundled sample, and Stop. */
+@ExtendWith(ApplicationExtension.class)
+class GrowTest {
+
+    private Explorer explorer;
+
+    @TempDir
+    Path tmp;
+
+    @Start
+    void start(Stage stage) {
+        explorer = ExplorerFixture.start(stage);
+    }
+
+    @Stop
+    void stop() {
+        explorer.close();
+    }
+
+    /** One quick round: 512 training images, one fine-tuning epoch, one probe pass. */
+    private GrowRequest quick(int rounds, int epochs, int trainImages, Path run) {
+        return new GrowRequest(rounds, GrowRequest.Selection.ENERGY_AWARE, 0.2, OptionalLong.empty(), false, epochs,
+                0.02, 1, 256, "cpu", "sample", trainImages, 200, run, 1);
+    }
+
+    @Test
+    void aOneRoundGrowAddsACandidateRowAndAFrontierPoint(FxRobot robot) {
+        waitUntil(30, "the bundled seed", () -> explorer.workspace().selected() != null);
+        NetworkSpec seed = BundledSeed.load().spec();
+        Path run = tmp.resolve("run");
+        runFx(() -> explorer.growOptions().remember(quick(1, 1, 512, run)));
+
+        robot.clickOn("#growButton");
+        waitUntil(10, "the Grow dialog", () -> robot.lookup("#runDirectory").tryQuery().isPresent());
+        TextField dir = robot.lookup("#runDirectory").queryAs(TextField.class);
+        runFx(() -> dir.setText(run.toString()));
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((Button b) -> b.getText().equals("Grow"))
+                .queryButton());
+
+        waitUntil(20, "the growth to start", () -> explorer.monitor().state() != GrowthState.IDLE);
+        waitUntil(240, "the growth to finish", () -> !explorer.monitor().state().isActive());
+        assertThat(explorer.monitor().state()).as(explorer.monitor().outcomeProperty().get())
+                .isEqualTo(GrowthState.FINISHED);
+
+        List<CandidateEntry> rows = onFx(() -> List.copyOf(explorer.workspace().candidates()));
+        assertThat(rows).extracting(e -> e.record().method()).containsExactly("seed", "split");
+        CandidateEntry grown = rows.get(1);
+        assertThat(grown.record().parentId()).isEqualTo(rows.get(0).id());
+        assertThat(grown.macs()).isGreaterThan(seed.macs());
+        assertThat(grown.accuracy()).isBetween(0.0, 1.0);
+        assertThat(robot.lookup("#candidatesTable").queryTableView().getItems()).hasSize(2);
+        // the frontier plots both candidates; the grown one is selected and shown in the graph
+        assertThat(onFx(() -> explorer.charts().frontier().pointCount())).isEqualTo(2);
+        assertThat(onFx(() -> explorer.workspace().selected())).isEqualTo(grown);
+        assertThat(robot.lookup("#macsLabel").queryAs(Label.class).getText())
+                .isEqualTo(Formats.count(grown.macs()) + " MACs");
+        // the live charts saw the round: every neuron of the seed probed, one fine-tuning epoch
+        assertThat(onFx(() -> explorer.charts().eigenvalues().pointCount())).isEqualTo(seed.topology().neuronCount());
+        assertThat(onFx(() -> explorer.charts().eigenvalues().frame().hasSelection())).isTrue();
+        assertThat(onFx(() -> explorer.charts().training().points())).hasSize(1);
+        // the graph colours the blocks that grew
+        assertThat(onFx(() -> explorer.graph().graph().model().maxSplit())).isPositive();
+        // the store on disk holds the same candidates
+        try (RunStore store = RunStore.open(run)) {
+            assertThat(store.candidates()).extracting(CandidateRecord::id).containsExactly(rows.get(0).id(), grown.id());
+        }
+        assertThat(robot.lookup("#growButton").queryAs(Button.class).isDisabled()).isFalse();
+    }
+
+    @Test
+    void stopLeavesTheAppUsable(FxRobot robot) {
+        waitUntil(30, "the bundled seed", () -> explorer.workspace().selected() != null);
+        Path run = tmp.resolve("stopped");
+        boolean started = onFx(() -> explorer.main().startGrowth(quick(3, 3, 4000, run), explorer.workspace().selected()));
+        assertThat(started).isTrue();
+        waitUntil(120, "the first round to start", () -> explorer.monitor().statusProperty().get().startsWith("Round 1"));
+        assertThat(robot.lookup("#stopButton").queryAs(Button.class).isDisabled()).isFalse();
+        robot.clickOn("#stopButton");
+        waitUntil(120, "the growth to stop", () -> !explorer.monitor().state().isActive());
+        assertThat(explorer.monitor().state()).isEqualTo(GrowthState.CANCELLED);
+        assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).startsWith("Stopped");
+        assertThat(robot.lookup("#growButton").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(robot.lookup("#stopButton").queryAs(Button.class).isDisabled()).isTrue();
+
+        // the run holds exactly what the table shows: the seed, nothing half done
+        List<CandidateEntry> rows = onFx(() -> explorer.workspace().stored());
+        try (RunStore store = RunStore.open(run)) {
+            assertThat(store.candidates()).extracting(CandidateRecord::id)
+                    .containsExactlyElementsOf(rows.stream().map(CandidateEntry::id).toList());
+        }
+        assertThat(rows).extracting(e -> e.record().method()).first().isEqualTo("seed");
+
+        // and editing still works
+        runFx(() -> explorer.workspace().selectedProperty().set(rows.get(0)));
+        runFx(() -> explorer.graph().graph().selectedBlockProperty().set(2));
+        waitUntil(5, "the block editor", () -> robot.lookup(".property-sheet .text-field").queryAll().size() >= 2);
+        TextField width = robot.lookup(".property-sheet .text-field").queryAllAs(TextField.class).stream()
+                .filter(TextField::isEditable).filter(t -> !t.isDisabled()).findFirst().orElseThrow();
+        robot.clickOn(width).eraseText(width.getText().length()).write("16").type(KeyCode.ENTER);
+        waitUntil(5, "the edit", () -> explorer.workspace().selected().draft());
+        long expected = rows.get(0).spec().withWidth(2, 16).macs();
+        assertThat(robot.lookup("#macsLabel").queryAs(Label.class).getText()).isEqualTo(Formats.count(expected) + " MACs");
+    }
+}
