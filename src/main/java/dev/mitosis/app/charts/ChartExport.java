@@ -59,6 +59,15 @@ public final class ChartExport {
         }
     }
 
+    static {
+        // PDFBox warns on every standard-14 font it maps to a system font; the PDF names Helvetica and
+        // any viewer has it, so the warning is noise.
+        org.slf4j.Logger fonts = org.slf4j.LoggerFactory.getLogger("org.apache.pdfbox.pdmodel.font");
+        if (fonts instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
+    }
+
     private ChartExport() {
     }
 

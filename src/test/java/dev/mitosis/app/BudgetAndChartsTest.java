@@ -1,0 +1,169 @@
+package dev.mitosis.app;
+
+import static dev.mitosis.app.ExplorerFixture.onFx;
+import static dev.mitosis.app.ExplorerFixture.runFx;
+import static dev.mitosis.app.ExplorerFixture.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mitosis.app.charts.ChartExport;
+import dev.mitosis.app.charts.ChartView;
+import dev.mitosis.app.common.Formats;
+import dev.mitosis.app.grow.GrowthBackend;
+import dev.mitosis.app.workspace.CandidateEntry;
+import dev.mitosis.app.workspace.Documents;
+import dev.mitosis.grow.CandidateRecord;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+/** A run with several candidates: the MAC-budget slider, the typed budget, comparison and chart export. */
+@ExtendWith(ApplicationExtension.class)
+class BudgetAndChartsTest {
+
+    @TempDir
+    static Path shared;
+    static FakeRun run;
+    private Explorer explorer;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void createRun() {
+        run = FakeRun.create(shared.resolve("run"));
+    }
+
+    @Start
+    void start(Stage stage) {
+        GrowthBackend none = (r, s, sink, c) -> {
+            throw new IllegalStateException("no growth in this test");
+        };
+        explorer = ExplorerFixture.start(stage, none, () -> Documents.open(run.dir));
+    }
+
+    @Stop
+    void stop() {
+        explorer.close();
+    }
+
+    private void waitForRun() {
+        waitUntil(30, "the run", () -> explorer.workspace().stored().size() == run.candidates.size());
+    }
+
+    private static long macs(String label) {
+        return run.byLabel(label).macs();
+    }
+
+    /** The most accurate stored candidate with at most {@code budget} MACs, computed here independently. */
+    private static CandidateRecord expectedBest(long budget) {
+        return run.candidates.stream().filter(c -> c.macs() <= budget)
+                .max((a, b) -> Double.compare(a.accuracy(), b.accuracy())).orElseThrow();
+    }
+
+    @Test
+    void movingTheSliderSelectsTheBestCandidateUnderTheBudget(FxRobot robot) {
+        waitForRun();
+        Slider slider = robot.lookup("#budgetSlider").queryAs(Slider.class);
+        // Between round 2 and round 3: round 2 is the best that fits.
+        long budget = (macs("split-r2") + macs("split-r3")) / 2;
+        runFx(() -> slider.setValue(Math.log10(budget)));
+        CandidateRecord best = expectedBest(budget);
+        assertThat(best.label()).isEqualTo("split-r2");
+        assertThat(onFx(() -> explorer.workspace().selected().id())).isEqualTo(best.id());
+        assertThat(robot.lookup("#candidatesTable").queryTableView().getSelectionModel().getSelectedItem())
+                .extracting(e -> ((CandidateEntry) e).id()).isEqualTo(best.id());
+        assertThat(robot.lookup("#macsLabel").queryAs(Label.class).getText()).isEqualTo(Formats.count(best.macs()) + " MACs");
+        assertThat(onFx(() -> explorer.charts().frontier().budget())).isEqualTo(budget, org.assertj.core.data.Offset.offset(budget * 1e-9));
+
+        // Everything fits: round 3 is larger but less accurate than round 2, so round 2 stays the best.
+        long all = macs("split-r3") + 1000;
+        runFx(() -> slider.setValue(Math.log10(all)));
+        assertThat(onFx(() -> explorer.workspace().selected().id())).isEqualTo(expectedBest(all).id())
+                .isEqualTo(run.byLabel("split-r2").id());
+
+        // Only the seed fits.
+        long small = macs("seed-r0") + 10;
+        runFx(() -> slider.setValue(Math.log10(small)));
+        assertThat(onFx(() -> explorer.workspace().selected().id())).isEqualTo(run.byLabel("seed-r0").id());
+    }
+
+    @Test
+    void aTypedBudgetSelectsToo(FxRobot robot) {
+        waitForRun();
+        long budget = (macs("split-r1") + macs("uniform-r0")) / 2;
+        assertThat(budget).isBetween(macs("split-r1"), macs("uniform-r0"));
+        TextField field = robot.lookup("#budgetField").queryAs(TextField.class);
+        robot.clickOn(field).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
+                .write(Long.toString(budget)).type(KeyCode.ENTER);
+        waitUntil(5, "the selection", () -> explorer.workspace().selected().id() == expectedBest(budget).id());
+        assertThat(expectedBest(budget).label()).isEqualTo("split-r1");
+        assertThat(robot.lookup("#budgetResult").queryAs(Label.class).getText()).contains("#" + expectedBest(budget).id());
+    }
+
+    @Test
+    void theComparisonShowsPerLayerDifferences(FxRobot robot) {
+        waitForRun();
+        CandidateEntry r2 = onFx(() -> explorer.workspace().stored().stream()
+                .filter(e -> e.record().label().equals("split-r2")).findFirst().orElseThrow());
+        runFx(() -> explorer.workspace().selectedProperty().set(r2));
+        // B defaults to the parent: round 1
+        waitUntil(5, "the comparison", () -> explorer.workspace().comparedProperty().get() != null);
+        assertThat(onFx(() -> explorer.workspace().comparedProperty().get().record().label())).isEqualTo("split-r1");
+        List<dev.mitosis.app.candidates.WidthComparison.Row> rows = onFx(() ->
+                List.copyOf(explorer.candidates().widthTable().getItems()));
+        assertThat(rows).hasSize(14);
+        assertThat(rows).filteredOn(r -> r.delta() != 0).extracting(r -> r.layer())
+                .containsExactly("blocks.11.pw", "blocks.12.pw", "blocks.13.pw");
+        assertThat(rows).filteredOn(r -> r.delta() != 0).allMatch(r -> r.a() == 48 && r.delta() == r.a() - r.b());
+        assertThat(rows).filteredOn(r -> r.delta() != 0).extracting(r -> r.delta()).containsExactly(24, 16, 16);
+        // the graph colours the blocks grown in round 2, the most grown one fully
+        waitUntil(5, "the graph", () -> explorer.graph().graph().model().maxSplit() == 24);
+        // and the stored round statistics reach the charts
+        waitUntil(10, "the round's statistics", () -> explorer.charts().eigenvalues().frame() != null);
+        assertThat(onFx(() -> explorer.charts().eigenvalues().pointCount()))
+                .isEqualTo(run.byLabel("split-r1").widths().stream().mapToInt(Integer::intValue).sum());
+        assertThat(onFx(() -> explorer.charts().training().points())).hasSize(4);
+    }
+
+    @Test
+    void chartsSaveAsPngSvgPdfAndCsv() throws Exception {
+        waitForRun();
+        waitUntil(10, "the frontier", () -> explorer.charts().frontier().pointCount() == run.candidates.size());
+        ChartView frontier = onFx(() -> explorer.charts().view("frontier"));
+        for (ChartExport.Format f : ChartExport.Format.values()) {
+            Path file = tmp.resolve("frontier." + f.extension());
+            Path written = onFx(() -> frontier.save(f, file)).get();
+            assertThat(written).isEqualTo(file);
+            byte[] bytes = Files.readAllBytes(file);
+            String head = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.ISO_8859_1);
+            switch (f) {
+                case PNG -> assertThat(head).startsWith("\u0089PNG");
+                case SVG -> assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("<svg").contains("</svg>")
+                        .contains("MACs per image");
+                case PDF -> assertThat(head).startsWith("%PDF-");
+                case CSV -> {
+                    List<String> lines = Files.readAllLines(file);
+                    assertThat(lines.get(0)).startsWith("id,parent_id,round,method,label,macs,params,accuracy");
+                    assertThat(lines).hasSize(1 + run.candidates.size());
+                }
+            }
+            try (var leftovers = Files.list(tmp)) {
+                assertThat(leftovers.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+            }
+        }
+    }
+}
