@@ -136,7 +136,9 @@ class BudgetAndChartsTest {
         waitUntil(10, "the round's statistics", () -> explorer.charts().eigenvalues().frame() != null);
         assertThat(onFx(() -> explorer.charts().eigenvalues().pointCount()))
                 .isEqualTo(run.byLabel("split-r1").widths().stream().mapToInt(Integer::intValue).sum());
-        assertThat(onFx(() -> explorer.charts().training().points())).hasSize(4);
+        // charts in the back update when their tab is chosen
+        robot.clickOn("Training");
+        waitUntil(5, "the training chart", () -> explorer.charts().training().points().size() == 4);
     }
 
     @Test

@@ -88,7 +88,8 @@ class GrowTest {
         // the live charts saw the round: every neuron of the seed probed, one fine-tuning epoch
         assertThat(onFx(() -> explorer.charts().eigenvalues().pointCount())).isEqualTo(seed.topology().neuronCount());
         assertThat(onFx(() -> explorer.charts().eigenvalues().frame().hasSelection())).isTrue();
-        assertThat(onFx(() -> explorer.charts().training().points())).hasSize(1);
+        robot.clickOn("Training");
+        waitUntil(5, "the training chart", () -> explorer.charts().training().points().size() == 1);
         // the graph colours the blocks that grew
         assertThat(onFx(() -> explorer.graph().graph().model().maxSplit())).isPositive();
         // the store on disk holds the same candidates

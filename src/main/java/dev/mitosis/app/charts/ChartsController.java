@@ -51,6 +51,11 @@ public final class ChartsController {
     private final FrontierChart frontier = new FrontierChart();
     private final Map<Tab, ChartView> mainView = new HashMap<>();
     private long loadGeneration;
+    /** Live frames for a tab in the back wait here until the tab is shown: hidden charts never redraw. */
+    private NeuronFrame pendingEigen;
+    private NeuronFrame pendingEnergy;
+    private List<EpochPoint> pendingEpochs;
+    private String pendingEpochsCaption = "";
 
     @FXML
     private TabPane tabs;
@@ -116,20 +121,19 @@ public final class ChartsController {
         workspace.comparedProperty().addListener((o, a, b) -> highlight());
         monitor.neuronsProperty().addListener((o, a, frame) -> {
             if (monitor.state().isActive() && frame != null) {
-                eigen.show(frame);
-                energy.show(frame);
+                showNeurons(frame);
             }
         });
         monitor.epochs().addListener((ListChangeListener<EpochPoint>) c -> {
             if (monitor.state().isActive()) {
-                training.show(List.copyOf(monitor.epochs()), "Live run");
+                showEpochs(List.copyOf(monitor.epochs()), "Live run");
             }
         });
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> flushPending());
         monitor.stateProperty().addListener((o, a, state) -> {
             if (state == GrowthState.STARTING) {
-                eigen.show(null);
-                energy.show(null);
-                training.show(List.of(), "");
+                showNeurons(null);
+                showEpochs(List.of(), "");
             }
         });
         frontier.show(workspace.stored());
@@ -216,10 +220,39 @@ public final class ChartsController {
     }
 
     private void show(Loaded loaded) {
-        eigen.show(loaded.frame());
-        energy.show(loaded.frame());
-        training.show(loaded.epochs(), loaded.caption());
+        showNeurons(loaded.frame());
+        showEpochs(loaded.epochs(), loaded.caption());
     }
+
+    private void showNeurons(NeuronFrame frame) {
+        pendingEigen = frame;
+        pendingEnergy = frame;
+        flushPending();
+    }
+
+    private void showEpochs(List<EpochPoint> epochs, String caption) {
+        pendingEpochs = epochs;
+        pendingEpochsCaption = caption;
+        flushPending();
+    }
+
+    /** Hands pending data to the chart in front only; the others get theirs when their tab is chosen. */
+    private void flushPending() {
+        Tab front = tabs.getSelectionModel().getSelectedItem();
+        if (front == eigenTab && pendingEigen != SHOWN) {
+            eigen.show(pendingEigen);
+            pendingEigen = SHOWN;
+        } else if (front == energyTab && pendingEnergy != SHOWN) {
+            energy.show(pendingEnergy);
+            pendingEnergy = SHOWN;
+        } else if (front == trainingTab && pendingEpochs != null) {
+            training.show(pendingEpochs, pendingEpochsCaption);
+            pendingEpochs = null;
+        }
+    }
+
+    /** Marks "nothing pending" (null is a real value: the empty chart). */
+    private static final NeuronFrame SHOWN = new NeuronFrame("", "", List.of());
 
     /** Reads a candidate's round statistics and its lineage's epochs (I/O thread). */
     private static Loaded load(Document doc, CandidateRecord record, List<CandidateRecord> all) {

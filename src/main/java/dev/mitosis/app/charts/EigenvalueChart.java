@@ -2,7 +2,6 @@ package dev.mitosis.app.charts;
 
 import dev.mitosis.app.charts.NeuronFrame.LayerStats;
 import java.awt.Color;
-import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +13,6 @@ import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYDotRenderer;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
@@ -45,19 +42,8 @@ public final class EigenvalueChart implements ChartSource {
 
     public EigenvalueChart() {
         lambdaAxis.setAutoRangeIncludesZero(true);
-        XYDotRenderer dots = new XYDotRenderer();
-        dots.setDotWidth(3);
-        dots.setDotHeight(3);
-        dots.setSeriesPaint(0, ChartStyle.BLUE_LIGHT);
-        dots.setDefaultCreateEntities(false);
-        dots.setLegendShape(new Rectangle2D.Double(-3, -3, 6, 6));
-        XYLineAndShapeRenderer marks = new XYLineAndShapeRenderer(false, true);
-        marks.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
-        marks.setSeriesPaint(0, ChartStyle.ORANGE);
-        marks.setUseOutlinePaint(true);
-        marks.setSeriesOutlinePaint(0, new Color(0x953800));
-        marks.setDrawOutlines(true);
-        marks.setDefaultCreateEntities(false);
+        DenseDotRenderer dots = new DenseDotRenderer(3, ChartStyle.BLUE_LIGHT, null);
+        DenseDotRenderer marks = new DenseDotRenderer(6, ChartStyle.ORANGE, new Color(0x953800));
         plot = new XYPlot(neurons, layerAxis, lambdaAxis, dots);
         plot.setDataset(1, selected);
         plot.setRenderer(1, marks);

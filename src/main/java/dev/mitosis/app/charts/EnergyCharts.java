@@ -1,7 +1,6 @@
 package dev.mitosis.app.charts;
 
 import dev.mitosis.app.charts.NeuronFrame.LayerStats;
-import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,7 +16,6 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.renderer.xy.XYDotRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -146,16 +144,8 @@ public final class EnergyCharts {
             cost.setNumberFormatOverride(ChartStyle.countFormat());
             cost.setSmallestValue(1);
             lambda.setAutoRangeIncludesZero(true);
-            XYDotRenderer dots = new XYDotRenderer();
-            dots.setDotWidth(3);
-            dots.setDotHeight(3);
-            dots.setSeriesPaint(0, ChartStyle.BLUE_LIGHT);
-            dots.setDefaultCreateEntities(false);
-            dots.setLegendShape(new Rectangle2D.Double(-3, -3, 6, 6));
-            XYLineAndShapeRenderer marks = new XYLineAndShapeRenderer(false, true);
-            marks.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
-            marks.setSeriesPaint(0, ChartStyle.ORANGE);
-            marks.setDefaultCreateEntities(false);
+            DenseDotRenderer dots = new DenseDotRenderer(3, ChartStyle.BLUE_LIGHT, null);
+            DenseDotRenderer marks = new DenseDotRenderer(6, ChartStyle.ORANGE, new java.awt.Color(0x953800));
             boundaryRenderer = new XYLineAndShapeRenderer(true, false);
             boundaryRenderer.setSeriesPaint(0, ChartStyle.RED);
             boundaryRenderer.setSeriesStroke(0, ChartStyle.DASHED);

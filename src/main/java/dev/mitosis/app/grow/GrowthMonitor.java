@@ -161,6 +161,7 @@ public final class GrowthMonitor {
 
     private void event(GrowthEvent e) {
         if (e instanceof GrowthEvent.RoundStarted r) {
+            transition(GrowthState.STARTING, GrowthState.RUNNING);
             round = r.round();
             rounds = r.rounds();
             probe.clear();
