@@ -50,13 +50,13 @@ public final class EigenvalueChart implements ChartSource {
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         plot.setDomainGridlinesVisible(false);
         ValueMarker zero = new ValueMarker(0, ChartStyle.MUTED, ChartStyle.DASHED);
-        zero.setLabel("λ = 0: no loss decrease from splitting");
+        zero.setLabel("λ = 0");
         zero.setLabelFont(ChartStyle.TICK);
         zero.setLabelPaint(ChartStyle.MUTED);
         zero.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
         zero.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         zero.setLabelOffset(new RectangleInsets(2, 2, 2, 6));
-        zero.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        zero.setLabelBackgroundColor(new Color(255, 255, 255, 210));
         plot.addRangeMarker(zero);
         chart = ChartStyle.chart("Splitting eigenvalues per neuron", plot, true);
         show(null);
@@ -80,10 +80,9 @@ public final class EigenvalueChart implements ChartSource {
                     setBands(names.size());
                 }
                 fill(next);
-                ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%s · %,d neurons in %d layers%s", next.caption(),
-                        next.neurons(), next.layers().size(), next.hasSelection()
-                                ? String.format(Locale.ROOT, " · %,d selected (%s)", next.selectedCount(), next.strategy())
-                                : ""));
+                ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%s · %,d neurons in %d layers%s · below 0,"
+                        + " splitting lowers the loss", next.caption(), next.neurons(), next.layers().size(),
+                        next.hasSelection() ? String.format(Locale.ROOT, " · %,d selected", next.selectedCount()) : ""));
             }
             neurons.changed();
             selected.changed();

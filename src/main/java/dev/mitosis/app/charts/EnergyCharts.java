@@ -99,7 +99,7 @@ public final class EnergyCharts {
                     for (LayerStats l : f.layers()) {
                         data.addValue(l.macCost(), "MACs per neuron", NeuronFrame.shortKey(l.key()));
                     }
-                    ChartStyle.subtitle(chart, f.caption() + " · the energy model's cost per neuron (MACs per image)");
+                    ChartStyle.subtitle(chart, "MACs per image that one more neuron adds");
                 } else {
                     ChartStyle.subtitle(chart, f == null || f.layers().isEmpty()
                             ? "No splitting statistics for this candidate"

@@ -172,8 +172,8 @@ public final class FrontierChart implements ChartSource {
                 budgetMarker.setLabel("budget " + Formats.count(budget) + " MACs");
                 budgetMarker.setLabelFont(ChartStyle.TICK);
                 budgetMarker.setLabelPaint(ChartStyle.RED);
-                budgetMarker.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
-                budgetMarker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+                budgetMarker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+                budgetMarker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
                 budgetMarker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
                 plot.addDomainMarker(budgetMarker);
             }

@@ -119,7 +119,7 @@ public final class TrainingChart implements ChartSource {
 
     private static void addIfFinite(XYSeries s, double x, double y) {
         if (Double.isFinite(y)) {
-            s.add(x, y, false);
+            s.add(x, y);
         }
     }
 

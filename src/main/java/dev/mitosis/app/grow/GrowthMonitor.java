@@ -181,9 +181,8 @@ public final class GrowthMonitor {
             probeDirty = true;
         } else if (e instanceof GrowthEvent.SelectionMade s) {
             probeDirty = false;
-            neurons.set(NeuronFrame.of(String.format(Locale.ROOT, "Round %d · selection: %s → %s MACs, +%d neurons",
-                    s.round(), Formats.count(s.macsBefore()), Formats.count(s.macsAfter()), s.neuronsAdded()),
-                    s.strategy(), s.layers()));
+            neurons.set(NeuronFrame.of(String.format(Locale.ROOT, "Round %d · selection: %s → %s MACs",
+                    s.round(), Formats.count(s.macsBefore()), Formats.count(s.macsAfter())), s.strategy(), s.layers()));
             status.set(String.format(Locale.ROOT, "Round %d/%d · %d neurons selected for splitting", s.round(), rounds,
                     s.neuronsAdded()));
         } else if (e instanceof GrowthEvent.Progress p) {

@@ -60,10 +60,18 @@ public final class Workspace {
         selected.set(Frontier.bestUnder(stored, most).orElse(stored.isEmpty() ? null : stored.get(stored.size() - 1)));
     }
 
-    /** Adds a candidate a running growth just stored. */
+    /**
+     * Adds a candidate a running growth just stored. A budget still at the largest candidate's MACs
+     * (never moved by the user) follows the run's growth.
+     */
     public void addCandidate(CandidateEntry entry) {
+        long most = stored.stream().mapToLong(CandidateEntry::macs).max().orElse(0);
+        boolean follow = !(budget.get() < most);
         stored.removeIf(e -> e.id() == entry.id());
         stored.add(entry);
+        if (follow) {
+            budget.set(Math.max(most, entry.macs()));
+        }
         refreshRows();
     }
 
