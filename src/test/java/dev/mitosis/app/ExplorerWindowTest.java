@@ -108,6 +108,38 @@ class ExplorerWindowTest {
         waitUntil(5, "the editor to revert", () -> widthField(robot).getText().equals("8"));
     }
 
+    @Test
+    void opensAModelDirectoryAndRemembersIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        waitForSeed();
+        NetworkSpec wider = seed().withWidth(6, 40);
+        java.nio.file.Path dir = tmp.resolve("wider");
+        dev.mitosis.model.ModelDirectory.write(dir, new dev.mitosis.model.Model(wider,
+                dev.mitosis.weights.Initializer.initialize(wider, 3)));
+        onFx(() -> explorer.main().openPath(dir)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        waitUntil(10, "the model", () -> explorer.workspace().selected().spec().equals(wider));
+        assertThat(robot().lookup("#macsLabel").queryAs(Label.class).getText()).isEqualTo(Formats.count(wider.macs()) + " MACs");
+        assertThat(onFx(() -> explorer.recent().paths().get(0))).isEqualTo(dir.toAbsolutePath().normalize());
+        java.nio.file.Path recentFile = dev.mitosis.app.common.AppPaths.home().resolve("recent.json");
+        assertThat(java.nio.file.Files.readString(recentFile)).contains(dir.toAbsolutePath().normalize().toString());
+    }
+
+    @Test
+    void aTemplateOpensAsAFreshUntrainedNetwork(FxRobot robot) {
+        waitForSeed();
+        robot.clickOn("#templatesButton");
+        waitUntil(10, "the template dialog", () -> robot.lookup("#preview").tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((Button b) -> b.getText().equals("Open")).queryButton());
+        NetworkSpec expected = dev.mitosis.net.Templates.create("mbv1-seed",
+                dev.mitosis.net.Templates.Options.of(new dev.mitosis.net.FeatureShape(1, 28, 28), 10));
+        waitUntil(20, "the template", () -> explorer.workspace().selected().spec().equals(expected)
+                && explorer.workspace().selected() != null && Double.isNaN(explorer.workspace().selected().accuracy()));
+        assertThat(robot.lookup("#networkSubtitle").queryAs(Label.class).getText()).contains("not evaluated");
+    }
+
+    private static FxRobot robot() {
+        return new FxRobot();
+    }
+
     /** The sheet's first editable text field is the width. */
     private static TextField widthField(FxRobot robot) {
         return robot.lookup(".property-sheet .text-field").queryAllAs(TextField.class).stream()

@@ -18,11 +18,9 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.plot.DatasetRenderingOrder;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.util.ShapeUtils;
 import org.jfree.data.xy.XYSeries;
@@ -50,7 +48,6 @@ public final class FrontierChart implements ChartSource {
     private final List<List<CandidateEntry>> bySeries = new ArrayList<>();
     private List<CandidateEntry> candidates = List.of();
     private List<CandidateEntry> pareto = List.of();
-    private ValueMarker budgetMarker;
     private double budget = Double.NaN;
     private CandidateEntry selected;
     private CandidateEntry compared;
@@ -58,6 +55,9 @@ public final class FrontierChart implements ChartSource {
     public FrontierChart() {
         macsAxis.setNumberFormatOverride(ChartStyle.countFormat());
         macsAxis.setAutoRangeIncludesZero(false);
+        macsAxis.setUpperMargin(0.08);
+        macsAxis.setLowerMargin(0.08);
+        accuracyAxis.setUpperMargin(0.1);
         accuracyAxis.setAutoRangeIncludesZero(false);
         pointRenderer.setDefaultToolTipGenerator((dataset, series, item) -> tooltip(bySeries.get(series).get(item)));
         XYStepRenderer step = new XYStepRenderer();
@@ -163,21 +163,10 @@ public final class FrontierChart implements ChartSource {
         boolean notify = chart.isNotify();
         chart.setNotify(false);
         try {
-            if (budgetMarker != null) {
-                plot.removeDomainMarker(budgetMarker);
-                budgetMarker = null;
-            }
-            if (Double.isFinite(budget) && budget > 0) {
-                budgetMarker = new ValueMarker(budget, ChartStyle.RED, ChartStyle.DASHED);
-                budgetMarker.setLabel("budget " + Formats.count(budget) + " MACs");
-                budgetMarker.setLabelFont(ChartStyle.TICK);
-                budgetMarker.setLabelPaint(ChartStyle.RED);
-                budgetMarker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-                budgetMarker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-                budgetMarker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
-                plot.addDomainMarker(budgetMarker);
-            }
             plot.clearAnnotations();
+            if (Double.isFinite(budget) && budget > 0) {
+                plot.addAnnotation(new BudgetAnnotation(budget, "budget " + Formats.count(budget) + " MACs"));
+            }
             ring(compared, "B", ChartStyle.PURPLE);
             ring(selected, "A", ChartStyle.RED);
         } finally {
