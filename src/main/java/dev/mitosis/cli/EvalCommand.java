@@ -1,14 +1,10 @@
 package dev.mitosis.cli;
 
-import dev.mitosis.data.DataSplit;
-import dev.mitosis.data.Normalization;
 import dev.mitosis.engine.Network;
 import dev.mitosis.model.Model;
-import dev.mitosis.model.TrainingRecord;
 import dev.mitosis.train.Evaluation;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,14 +26,11 @@ final class EvalCommand implements Runnable {
 
     @Override
     public void run() {
-        DataSplit split = data.load();
-        Model m = model.load(Optional.of(split));
-        ModelOptions.checkCompatible(m.spec(), split, data.data);
-        Normalization normalization = model.record().map(TrainingRecord::normalization)
-                .orElseGet(() -> Normalization.of(split.train()));
+        ModelOptions.OnData in = model.loadOn(data);
+        Model m = in.model();
         Evaluation result;
         try (Network net = Network.load(m, device.resolve())) {
-            result = Evaluation.of(net, split.test(), normalization);
+            result = Evaluation.of(net, in.data().test(), in.normalization());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {

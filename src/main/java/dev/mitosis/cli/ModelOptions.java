@@ -21,6 +21,24 @@ public final class ModelOptions {
     @Mixin
     TemplateOptions template;
 
+    /** A model with the data it runs on and the input normalisation its weights expect. */
+    record OnData(Model model, DataSplit data, dev.mitosis.data.Normalization normalization,
+                  Optional<TrainingRecord> record) {
+    }
+
+    /**
+     * Loads the data, then the model (fitted to the data when it is a template), checks that they fit,
+     * and picks the normalisation: the model's own (training.json) or the training set's.
+     */
+    public OnData loadOn(DataOptions data) {
+        DataSplit split = data.load();
+        Model m = load(Optional.of(split));
+        checkCompatible(m.spec(), split, data.data);
+        Optional<TrainingRecord> rec = record();
+        return new OnData(m, split, rec.map(TrainingRecord::normalization)
+                .orElseGet(() -> dev.mitosis.data.Normalization.of(split.train())), rec);
+    }
+
     /** The model, fitted to {@code data} when it is a template. */
     public Model load(Optional<DataSplit> data) {
         return template.load(model, data);

@@ -2,11 +2,8 @@ package dev.mitosis.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mitosis.data.DataSplit;
-import dev.mitosis.data.Normalization;
 import dev.mitosis.engine.Network;
 import dev.mitosis.model.Model;
-import dev.mitosis.model.TrainingRecord;
 import dev.mitosis.net.Costs;
 import dev.mitosis.net.NetworkSpec;
 import dev.mitosis.net.NeuronLayer;
@@ -46,14 +43,11 @@ final class ProbeCommand implements Runnable {
 
     @Override
     public void run() {
-        DataSplit split = data.load();
-        Model m = model.load(Optional.of(split));
-        ModelOptions.checkCompatible(m.spec(), split, data.data);
-        Normalization normalization = model.record().map(TrainingRecord::normalization)
-                .orElseGet(() -> Normalization.of(split.train()));
+        ModelOptions.OnData in = model.loadOn(data);
+        Model m = in.model();
         ProbeResult result;
         try (Network net = Network.load(m, device.resolve())) {
-            result = probe.run(net, split, normalization, selection.signed(), ProbeListener.NONE);
+            result = probe.run(net, in.data(), in.normalization(), selection.signed(), ProbeListener.NONE);
         }
         Plan plan = selection.select(m.spec(), result);
         PrintWriter out = spec.commandLine().getOut();

@@ -1,6 +1,5 @@
 package dev.mitosis.cli;
 
-import dev.mitosis.data.DataSplit;
 import dev.mitosis.data.Normalization;
 import dev.mitosis.engine.Network;
 import dev.mitosis.model.Model;
@@ -46,15 +45,13 @@ final class SplitCommand implements Runnable {
     @Override
     public void run() {
         TrainCommand.checkOutput(out);
-        DataSplit split = data.load();
-        Model m = model.load(Optional.of(split));
-        ModelOptions.checkCompatible(m.spec(), split, data.data);
-        Optional<TrainingRecord> record = model.record();
-        Normalization normalization = record.map(TrainingRecord::normalization)
-                .orElseGet(() -> Normalization.of(split.train()));
+        ModelOptions.OnData in = model.loadOn(data);
+        Model m = in.model();
+        Optional<TrainingRecord> record = in.record();
+        Normalization normalization = in.normalization();
         ProbeResult result;
         try (Network net = Network.load(m, device.resolve())) {
-            result = probe.run(net, split, normalization, selection.signed(), ProbeListener.NONE);
+            result = probe.run(net, in.data(), normalization, selection.signed(), ProbeListener.NONE);
         }
         Plan plan = selection.select(m.spec(), result);
         if (plan.isEmpty()) {

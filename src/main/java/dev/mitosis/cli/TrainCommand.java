@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,11 +51,10 @@ final class TrainCommand implements Runnable {
     public void run() {
         checkOutput(out);
         TrainConfig config = training.config(TrainConfig.defaults());
-        DataSplit split = data.load();
-        Model initial = model.load(Optional.of(split));
-        ModelOptions.checkCompatible(initial.spec(), split, data.data);
-        Normalization normalization = model.record().map(TrainingRecord::normalization)
-                .orElseGet(() -> Normalization.of(split.train()));
+        ModelOptions.OnData in = model.loadOn(data);
+        DataSplit split = in.data();
+        Model initial = in.model();
+        Normalization normalization = in.normalization();
         PrintWriter stdout = spec.commandLine().getOut();
         List<EpochMetrics> history;
         Model trained;

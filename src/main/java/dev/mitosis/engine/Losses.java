@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.nio.FloatBuffer;
 
 /** Cross-entropy with label smoothing, and the scores read back from a batch. */
 final class Losses {
@@ -18,15 +17,14 @@ final class Losses {
      */
     static NDArray targets(NDManager manager, Network network, int[] labels, int n, double smoothing) {
         int k = network.spec().classes();
-        float off = (float) (smoothing / k);
-        float on = (float) (1 - smoothing + smoothing / k);
-        float[] q = new float[n * k];
-        java.util.Arrays.fill(q, off);
+        double[] q = new double[n * k];
+        java.util.Arrays.fill(q, smoothing / k);
         for (int i = 0; i < n; i++) {
-            q[i * k + labels[i]] = on;
+            q[i * k + labels[i]] = 1 - smoothing + smoothing / k;
         }
-        NDArray t = manager.create(FloatBuffer.wrap(q), new Shape(n, k)).toDevice(network.device(), false);
-        return network.dataType() == DataType.FLOAT32 ? t : t.toType(network.dataType(), false);
+        NDArray t = network.dataType() == DataType.FLOAT64 ? manager.create(q, new Shape(n, k))
+                : manager.create(toFloats(q), new Shape(n, k));
+        return t.toDevice(network.device(), false);
     }
 
     /** Σ_i −⟨q_i, log softmax(z_i)⟩: the summed loss of the batch (a scalar). */
@@ -43,6 +41,14 @@ final class Losses {
             }
         }
         return new StepResult(scalar(lossSum), correct, n);
+    }
+
+    private static float[] toFloats(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
     }
 
     static double scalar(NDArray a) {

@@ -16,7 +16,6 @@ import dev.mitosis.weights.WeightLayout;
 import dev.mitosis.weights.Weights;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

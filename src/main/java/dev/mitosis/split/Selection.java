@@ -118,14 +118,7 @@ public final class Selection {
                     "--grow %.3g: the budget of every group is smaller than one neuron; raise --grow", grow));
         }
         int[] limit = limits(spec);
-        for (int l = 0; l < layers.size(); l++) {
-            Expression e = lp.addExpression("layer" + l).upper(limit[l]);
-            for (int i = 0; i < candidates.size(); i++) {
-                if (candidates.get(i).layer() == l) {
-                    e.set(beta.get(i), candidates.get(i).added());
-                }
-            }
-        }
+        addLayerLimits(lp, candidates, beta, limit);
         List<Candidate> chosen = new ArrayList<>();
         if (!candidates.isEmpty()) {
             Optimisation.Result result = lp.minimise();
@@ -175,14 +168,7 @@ public final class Selection {
             beta.add(b);
         }
         int[] limit = limits(spec);
-        for (int l = 0; l < layers.size(); l++) {
-            Expression e = lp.addExpression("layer" + l).upper(limit[l]);
-            for (int i = 0; i < candidates.size(); i++) {
-                if (candidates.get(i).layer() == l) {
-                    e.set(beta.get(i), candidates.get(i).added());
-                }
-            }
-        }
+        addLayerLimits(lp, candidates, beta, limit);
         List<Candidate> first = new ArrayList<>();
         List<Candidate> rest = new ArrayList<>();
         if (!candidates.isEmpty()) {
@@ -215,6 +201,19 @@ public final class Selection {
                     + " caps this round", reached, target);
         }
         return plan(spec, chosen, "mac-target(" + target + ")", note);
+    }
+
+    /** Per layer: Σ_{i∈l} β_i·m_i ≤ limit_l (the cap, and at most doubling this round). */
+    private static void addLayerLimits(ExpressionsBasedModel lp, List<Candidate> candidates, List<Variable> beta,
+                                       int[] limit) {
+        for (int l = 0; l < limit.length; l++) {
+            Expression e = lp.addExpression("layer" + l).upper(limit[l]);
+            for (int i = 0; i < candidates.size(); i++) {
+                if (candidates.get(i).layer() == l) {
+                    e.set(beta.get(i), candidates.get(i).added());
+                }
+            }
+        }
     }
 
     /**

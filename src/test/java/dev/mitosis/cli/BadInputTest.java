@@ -178,6 +178,29 @@ class BadInputTest {
                 out.toString()), "--device gpu:3");
     }
 
+    /** A split that cannot run: one line, exit 2, and --out stays absent. */
+    private void assertSplitRefused(String model, String fragment, String... options) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("split", model, "--data", "sample",
+                "--probe-images", "64", "--passes", "1", "--out", out.toString()));
+        args.addAll(java.util.List.of(options));
+        assertBadInput(CliRunner.run(args.toArray(String[]::new)), fragment);
+    }
+
+    @Test
+    void splitBadInputs() throws IOException {
+        assertSplitRefused(good.toString(), "the exact probe needs", "--exact", "--exact-memory", "1000");
+        assertSplitRefused(good.toString(), "--grow 1.5", "--grow", "1.5");
+        assertSplitRefused(good.toString(), "--grow 0.0", "--grow", "0");
+        assertSplitRefused(good.toString(), "the budget holds none", "--macs", "327200");
+        Path linear = tmp.resolve("linear.json");
+        Files.writeString(linear, """
+                {"schemaVersion": 1, "name": "linear", "input": {"height": 28, "width": 28, "channels": 1}, "classes": 10,
+                 "blocks": [{"kind": "conv", "out": 4, "kernel": 3, "stride": 2, "activation": "linear"},
+                            {"kind": "pool"}, {"kind": "linear"}]}
+                """);
+        assertSplitRefused(linear.toString(), "nothing to split");
+    }
+
     @Test
     void existingNonModelOutputIsNotClobbered() throws IOException {
         Files.createDirectories(out);

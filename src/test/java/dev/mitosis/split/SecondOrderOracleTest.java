@@ -191,7 +191,7 @@ class SecondOrderOracleTest {
     @Test
     void fastProbeFindsTheExactEigenpairs() {
         // One batch per pass, so every step sees the same S; 300 RMSprop steps, the rate halved every 60.
-        FastProbe.Options options = new FastProbe.Options(300, 0.02, 0.5, 60, false, SplittingPass.Options.defaults(), 5);
+        FastProbe.Options options = new FastProbe.Options(300, 0.02, 0.5, 60, true, SplittingPass.Options.defaults(), 5);
         ProbeResult fast;
         try (Network net = Network.load(model, Device.cpu())) {
             fast = FastProbe.run(net, data, options, ProbeListener.NONE);
@@ -206,6 +206,20 @@ class SecondOrderOracleTest {
                 cos += f.vMin()[n.index()][k] * n.layer().vMin()[n.index()][k];
             }
             assertThat(Math.abs(cos)).as(n.layer().key() + " " + n.index()).isGreaterThanOrEqualTo(0.95);
+        }
+        // λ_max by ascent, for the 10 neurons with the largest exact λ_max.
+        List<Neuron> all = new ArrayList<>();
+        exact.layers().forEach(l -> {
+            for (int j = 0; j < l.width(); j++) {
+                all.add(new Neuron(l, j));
+            }
+        });
+        all.sort(Comparator.comparingDouble((Neuron n) -> -n.layer().lambdaMax().orElseThrow()[n.index()]));
+        for (Neuron n : all.subList(0, 10)) {
+            double exactMax = n.layer().lambdaMax().orElseThrow()[n.index()];
+            double fastMax = fast.layer(n.layer().key()).orElseThrow().lambdaMax().orElseThrow()[n.index()];
+            assertThat(fastMax).as("λ_max " + n.layer().key() + " " + n.index())
+                    .isCloseTo(exactMax, org.assertj.core.data.Percentage.withPercentage(5));
         }
     }
 
