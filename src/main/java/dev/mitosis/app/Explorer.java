@@ -106,8 +106,18 @@ public final class Explorer implements AutoCloseable {
         scene.getStylesheets().add(Explorer.class.getResource(STYLESHEET).toExternalForm());
         main.installAccelerators(scene);
         stage.setScene(scene);
+        var icon = Explorer.class.getResourceAsStream("/dev/mitosis/app/mitosis.png");
+        if (icon != null) {
+            stage.getIcons().add(new javafx.scene.image.Image(icon));
+        }
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> workspace.document() == null
                 ? "Mitosis" : "Mitosis — " + workspace.document().title(), workspace.documentProperty()));
+        stage.setOnCloseRequest(e -> {
+            if (monitor.state().isActive() && !Dialogs.confirm(stage, "A growth is running",
+                    "Stop it and quit? The rounds stored so far are kept in the run directory.")) {
+                e.consume();
+            }
+        });
         stage.setMinWidth(1000);
         stage.setMinHeight(640);
         if (Double.isNaN(stage.getWidth())) {

@@ -136,6 +136,35 @@ class ExplorerWindowTest {
         assertThat(robot.lookup("#networkSubtitle").queryAs(Label.class).getText()).contains("not evaluated");
     }
 
+    @Test
+    void theContextMenuInsertsAndRemovesBlocks(FxRobot robot) {
+        waitForSeed();
+        NetworkSpec seed = seed();
+        runFx(() -> explorer.graph().graph().reveal(6));
+        javafx.scene.Node node = onFx(() -> explorer.graph().graph().nodeViews().get(7));
+        robot.rightClickOn(node);
+        robot.clickOn("Insert block after");
+        robot.clickOn("Depthwise separable 3×3");
+        waitUntil(5, "the insert", () -> explorer.workspace().selected().spec().blocks().size() == seed.blocks().size() + 1);
+        NetworkSpec grown = onFx(() -> explorer.workspace().selected().spec());
+        assertThat(grown.blocks().get(7)).isInstanceOf(dev.mitosis.net.Block.DepthwiseSeparable.class);
+        assertThat(grown.topology().blockOutputs().get(7)).isEqualTo(seed.topology().blockOutputs().get(6));
+        assertThat(onFx(() -> explorer.graph().graph().selectedBlockProperty().get())).isEqualTo(7);
+        assertThat(onFx(() -> explorer.graph().graph().nodeViews().size())).isEqualTo(seed.blocks().size() + 2);
+        assertThat(robot.lookup("#editNote").queryAs(Label.class).getText()).contains("blocks.7.dw").contains("blocks.7.pw")
+                .doesNotContain("blocks.8");
+
+        // removing the classifier is refused with the validator's message
+        runFx(() -> explorer.graph().graph().reveal(grown.blocks().size() - 1));
+        javafx.scene.Node last = onFx(() -> explorer.graph().graph().nodeViews().get(grown.blocks().size()));
+        robot.rightClickOn(last);
+        robot.clickOn("Remove block " + (grown.blocks().size() - 1));
+        Label error = robot.lookup("#editError").queryAs(Label.class);
+        waitUntil(5, "the refusal", error::isVisible);
+        assertThat(error.getText()).contains("the last block must be the linear classifier");
+        assertThat(onFx(() -> explorer.workspace().selected().spec())).isEqualTo(grown);
+    }
+
     private static FxRobot robot() {
         return new FxRobot();
     }

@@ -102,6 +102,11 @@ class GrowTest {
     @Test
     void stopLeavesTheAppUsable(FxRobot robot) {
         waitUntil(30, "the bundled seed", () -> explorer.workspace().selected() != null);
+        // grow from an edited network: the draft's weights are made on the engine thread
+        NetworkSpec seed = BundledSeed.load().spec();
+        NetworkSpec edited = seed.withWidth(5, 24);
+        assertThat(onFx(() -> explorer.workspace().edit(s -> s.withBlock(5, edited.blocks().get(5), "width"))))
+                .isEmpty();
         Path run = tmp.resolve("stopped");
         boolean started = onFx(() -> explorer.main().startGrowth(quick(3, 3, 4000, run), explorer.workspace().selected()));
         assertThat(started).isTrue();
@@ -121,6 +126,7 @@ class GrowTest {
                     .containsExactlyElementsOf(rows.stream().map(CandidateEntry::id).toList());
         }
         assertThat(rows).extracting(e -> e.record().method()).first().isEqualTo("seed");
+        assertThat(rows.get(0).spec()).isEqualTo(edited);
 
         // and editing still works
         runFx(() -> explorer.workspace().selectedProperty().set(rows.get(0)));

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -123,7 +124,10 @@ public final class CandidatesController {
     // --- table ------------------------------------------------------------------------------------
 
     private void setUpTable() {
-        candidatesTable.setItems(workspace.candidates());
+        // Sorting by a column sorts this view, never the workspace's rows.
+        SortedList<CandidateEntry> sorted = new SortedList<>(workspace.candidates());
+        sorted.comparatorProperty().bind(candidatesTable.comparatorProperty());
+        candidatesTable.setItems(sorted);
         idColumn.setCellValueFactory(c -> constant(c.getValue().displayId()));
         roundColumn.setCellValueFactory(c -> constant(c.getValue().record().round()));
         methodColumn.setCellValueFactory(c -> constant(c.getValue().record().method()));

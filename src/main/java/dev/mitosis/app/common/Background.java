@@ -53,12 +53,17 @@ public final class Background implements AutoCloseable {
         };
     }
 
+    /**
+     * Stops taking work and waits a little for what runs: I/O briefly, the engine thread longer, so a
+     * growth told to stop can finish its batch and leave its store clean.
+     */
     @Override
     public void close() {
         io.shutdown();
         engine.shutdown();
         try {
             io.awaitTermination(2, TimeUnit.SECONDS);
+            engine.awaitTermination(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
