@@ -24,6 +24,18 @@ interface ChartSource {
         return Optional.empty();
     }
 
+    /** What to say over the chart while it has no data; empty when it has some. */
+    default Optional<String> emptyMessage() {
+        return Optional.empty();
+    }
+
+    /**
+     * Registers who repaints the chart's dense points when only they changed (no chart redraw); charts
+     * without such points ignore it.
+     */
+    default void onPointsChanged(Runnable repaint) {
+    }
+
     /** True when the chart uses JFreeChart's own item tooltips. */
     default boolean itemTooltips() {
         return true;

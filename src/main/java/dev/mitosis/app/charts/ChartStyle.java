@@ -114,11 +114,18 @@ final class ChartStyle {
         a.setTickLabelPaint(MUTED);
         a.setAxisLinePaint(AXIS);
         a.setTickMarkPaint(AXIS);
+        // Wider label insets make the automatic tick units sparser: readable, and fewer strings to lay
+        // out on every live redraw.
+        a.setTickLabelInsets(new RectangleInsets(5, 6, 5, 6));
     }
 
     /** The subtitle line under the title (added by {@link #chart}). */
     static void subtitle(JFreeChart chart, String text) {
         ((TextTitle) chart.getSubtitle(0)).setText(text);
+    }
+
+    static String subtitleOf(JFreeChart chart) {
+        return ((TextTitle) chart.getSubtitle(0)).getText();
     }
 
     /** Tick labels for counts: 0, 250 k, 1.5 M. */

@@ -39,6 +39,7 @@ public final class ChartView extends StackPane {
     private final Background background;
     private final StatusNotes notes;
     private final Tooltip hover = new Tooltip();
+    private final javafx.scene.control.Label empty = new javafx.scene.control.Label();
 
     ChartView(ChartSource source, Background background, StatusNotes notes) {
         this.source = source;
@@ -46,7 +47,23 @@ public final class ChartView extends StackPane {
         this.notes = notes;
         this.viewer = new ChartViewer(source.chart(), false);
         getStyleClass().add("chart-view");
-        getChildren().add(viewer);
+        getChildren().addAll(viewer, empty);
+        if (source.chart().getPlot() instanceof org.jfree.chart.plot.XYPlot xy && DotLayer.wanted(xy)) {
+            DotLayer dots = new DotLayer(viewer, xy);
+            getChildren().add(1, dots);
+            source.chart().addProgressListener(e -> {
+                if (e.getType() == org.jfree.chart.event.ChartProgressEvent.DRAWING_FINISHED) {
+                    dots.repaint();
+                }
+            });
+            source.onPointsChanged(dots::repaint);
+        }
+        empty.getStyleClass().add("chart-empty");
+        empty.setWrapText(true);
+        empty.setMouseTransparent(true);
+        empty.setMaxWidth(420);
+        source.chart().addChangeListener(e -> refreshEmpty());
+        refreshEmpty();
         ContextMenu menu = new ContextMenu();
         for (ChartExport.Format f : ChartExport.Format.values()) {
             MenuItem item = new MenuItem(f == ChartExport.Format.CSV ? "Save data as CSV…"
@@ -65,6 +82,12 @@ public final class ChartView extends StackPane {
             viewer.getCanvas().addEventHandler(MouseEvent.MOUSE_MOVED, this::hovered);
             viewer.getCanvas().addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.hide());
         }
+    }
+
+    private void refreshEmpty() {
+        Optional<String> message = source.emptyMessage();
+        empty.setText(message.orElse(""));
+        empty.setVisible(message.isPresent());
     }
 
     public ChartViewer viewer() {

@@ -36,12 +36,13 @@ public final class EigenvalueChart implements ChartSource {
     private final XYPlot plot;
     private final JFreeChart chart;
     private NeuronFrame frame;
+    private Runnable pointsChanged = () -> { };
     /** Per point of each dataset: layer index and neuron index, for hover texts. */
     private int[][] layerOf = {new int[0], new int[0]};
     private int[][] neuronOf = {new int[0], new int[0]};
 
     public EigenvalueChart() {
-        lambdaAxis.setAutoRangeIncludesZero(true);
+        lambdaAxis.setAutoRange(false);
         DenseDotRenderer dots = new DenseDotRenderer(3, ChartStyle.BLUE_LIGHT, null);
         DenseDotRenderer marks = new DenseDotRenderer(6, ChartStyle.ORANGE, new Color(0x953800));
         plot = new XYPlot(neurons, layerAxis, lambdaAxis, dots);
@@ -62,33 +63,82 @@ public final class EigenvalueChart implements ChartSource {
         show(null);
     }
 
-    /** Shows a frame; null shows the empty state. FX thread. */
+    /**
+     * Shows a frame; null shows the empty state. FX thread. The chart itself (axes, legend, subtitle)
+     * redraws only when its text, its layers or its λ range must change; otherwise only the points
+     * layer repaints. The λ range has headroom and hysteresis, so a converging probe rarely moves it.
+     */
     public void show(NeuronFrame next) {
         this.frame = next;
-        chart.setNotify(false);
-        try {
-            if (next == null || next.layers().isEmpty()) {
-                ChartStyle.subtitle(chart, "No splitting statistics for this candidate: click Grow to probe the network");
+        if (next == null || next.layers().isEmpty()) {
+            chart.setNotify(false);
+            try {
+                ChartStyle.subtitle(chart, "");
                 layerAxis.setLayers(List.of());
                 neurons.set(0, new double[0], new double[0], 0);
                 selected.set(0, new double[0], new double[0], 0);
                 setBands(0);
-            } else {
-                List<String> names = next.layers().stream().map(l -> NeuronFrame.shortKey(l.key())).toList();
-                if (!names.equals(layerAxis.layers())) {
-                    layerAxis.setLayers(names);
-                    setBands(names.size());
-                }
-                fill(next);
-                ChartStyle.subtitle(chart, String.format(Locale.ROOT, "%s · %,d neurons in %d layers%s · below 0,"
-                        + " splitting lowers the loss", next.caption(), next.neurons(), next.layers().size(),
-                        next.hasSelection() ? String.format(Locale.ROOT, " · %,d selected", next.selectedCount()) : ""));
+                lambdaAxis.setRange(-1, 1);
+                neurons.changed();
+                selected.changed();
+            } finally {
+                chart.setNotify(true);
             }
+            return;
+        }
+        fill(next);
+        List<String> names = next.layers().stream().map(l -> NeuronFrame.shortKey(l.key())).toList();
+        String subtitle = String.format(Locale.ROOT, "%s · %,d neurons in %d layers%s · below 0, splitting lowers the loss",
+                next.caption(), next.neurons(), next.layers().size(),
+                next.hasSelection() ? String.format(Locale.ROOT, " · %,d selected", next.selectedCount()) : "");
+        double[] range = dataRange();
+        boolean refit = needsRefit(range);
+        boolean relabel = !names.equals(layerAxis.layers());
+        if (!refit && !relabel && subtitle.equals(ChartStyle.subtitleOf(chart))) {
+            pointsChanged.run();
+            return;
+        }
+        chart.setNotify(false);
+        try {
+            if (relabel) {
+                layerAxis.setLayers(names);
+                setBands(names.size());
+            }
+            if (refit || relabel) {
+                double span = Math.max(1e-9, range[1] - range[0]);
+                lambdaAxis.setRange(range[0] - 0.12 * span, range[1] + 0.12 * span);
+            }
+            ChartStyle.subtitle(chart, subtitle);
             neurons.changed();
             selected.changed();
         } finally {
             chart.setNotify(true);
         }
+    }
+
+    /** Smallest and largest λ shown, always including 0. */
+    private double[] dataRange() {
+        double lo = 0;
+        double hi = 0;
+        for (PointsDataset d : new PointsDataset[] {neurons, selected}) {
+            for (int i = 0; i < d.getItemCount(0); i++) {
+                double y = d.y(0, i);
+                if (Double.isFinite(y)) {
+                    lo = Math.min(lo, y);
+                    hi = Math.max(hi, y);
+                }
+            }
+        }
+        return new double[] {lo, hi};
+    }
+
+    /** The axis must move when points fall outside it, or when they fill less than a third of it. */
+    private boolean needsRefit(double[] range) {
+        double lo = lambdaAxis.getLowerBound();
+        double hi = lambdaAxis.getUpperBound();
+        boolean outside = range[0] < lo || range[1] > hi;
+        boolean loose = (range[1] - range[0]) < (hi - lo) / 3;
+        return outside || loose;
     }
 
     public NeuronFrame frame() {
@@ -155,6 +205,13 @@ public final class EigenvalueChart implements ChartSource {
     }
 
     @Override
+    public Optional<String> emptyMessage() {
+        return frame == null || frame.layers().isEmpty()
+                ? Optional.of("No splitting statistics for this candidate yet.\nClick Grow to probe the network:"
+                + " every neuron's λ_min appears here as the probe runs.") : Optional.empty();
+    }
+
+    @Override
     public boolean itemTooltips() {
         return false;
     }
@@ -162,7 +219,14 @@ public final class EigenvalueChart implements ChartSource {
     @Override
     public void resetZoom() {
         layerAxis.setRange(new org.jfree.data.Range(0, Math.max(1, layerAxis.layers().size())));
-        lambdaAxis.setAutoRange(true);
+        double[] range = dataRange();
+        double span = Math.max(1e-9, range[1] - range[0]);
+        lambdaAxis.setRange(range[0] - 0.12 * span, range[1] + 0.12 * span);
+    }
+
+    @Override
+    public void onPointsChanged(Runnable repaint) {
+        this.pointsChanged = repaint;
     }
 
     @Override

@@ -121,6 +121,12 @@ public final class EnergyCharts {
         }
 
         @Override
+        public Optional<String> emptyMessage() {
+            return hasCosts(frame) ? Optional.empty() : Optional.of(frame == null || frame.layers().isEmpty()
+                    ? "No splitting statistics for this candidate yet." : "Costs appear once the round's selection is made.");
+        }
+
+        @Override
         public CsvTable csv() {
             return table();
         }
@@ -223,6 +229,13 @@ public final class EnergyCharts {
         @Override
         public String fileName() {
             return "lambda-vs-cost";
+        }
+
+        @Override
+        public Optional<String> emptyMessage() {
+            return hasCosts(frame) ? Optional.empty() : Optional.of(frame == null || frame.layers().isEmpty()
+                    ? "Grow the network to see each neuron's loss decrease against its energy cost."
+                    : "Costs appear once the round's selection is made.");
         }
 
         @Override

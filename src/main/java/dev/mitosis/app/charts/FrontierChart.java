@@ -208,6 +208,12 @@ public final class FrontierChart implements ChartSource {
     }
 
     @Override
+    public Optional<String> emptyMessage() {
+        return candidates.isEmpty() ? Optional.of("No evaluated candidates yet: grow the network to fill the frontier.")
+                : Optional.empty();
+    }
+
+    @Override
     public CsvTable csv() {
         Set<Long> front = new java.util.HashSet<>();
         pareto.forEach(c -> front.add(c.id()));

@@ -145,6 +145,12 @@ public final class TrainingChart implements ChartSource {
     }
 
     @Override
+    public java.util.Optional<String> emptyMessage() {
+        return points.isEmpty() ? java.util.Optional.of("No fine-tuning epochs for this candidate: seeds and templates"
+                + " have none. Grow the network to see loss and accuracy per epoch.") : java.util.Optional.empty();
+    }
+
+    @Override
     public CsvTable csv() {
         CsvTable.Builder t = CsvTable.of("round", "epoch", "epoch_overall", "train_loss", "train_accuracy", "test_loss",
                 "test_accuracy", "lr", "seconds");

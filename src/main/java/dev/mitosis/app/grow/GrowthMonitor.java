@@ -55,7 +55,6 @@ public final class GrowthMonitor {
     private final Map<String, Long> costs = new HashMap<>();
     private int round;
     private int rounds;
-    private double probeFraction;
     private boolean probeDirty;
     private long lastFrame;
     private long latestStored = -1;
@@ -166,7 +165,6 @@ public final class GrowthMonitor {
             rounds = r.rounds();
             probe.clear();
             costs.clear();
-            probeFraction = 0;
             costs.putAll(costsOf(r.parent().id()));
             status.set(String.format(Locale.ROOT, "Round %d/%d · probing the splitting eigenvalues", round, rounds));
         } else if (e instanceof GrowthEvent.ProbeProgress p) {
@@ -177,7 +175,6 @@ public final class GrowthMonitor {
             for (int i = 0; i < p.layerKeys().size() && i < p.lambdaMin().size(); i++) {
                 probe.put(p.layerKeys().get(i), p.lambdaMin().get(i));
             }
-            probeFraction = p.fraction();
             probeDirty = true;
         } else if (e instanceof GrowthEvent.SelectionMade s) {
             probeDirty = false;
@@ -232,8 +229,9 @@ public final class GrowthMonitor {
             layers.add(new NeuronFrame.LayerStats(e.getKey(), e.getValue(), new boolean[0],
                     costs.getOrDefault(e.getKey(), -1L)));
         }
-        neurons.set(new NeuronFrame(String.format(Locale.ROOT, "Round %d · live probe %.0f %%", round,
-                100 * probeFraction), "", layers));
+        // The probe's percentage is in the status bar: a caption that changes every frame would make
+        // the chart redraw its titles every frame.
+        neurons.set(new NeuronFrame(String.format(Locale.ROOT, "Round %d · live probe", round), "", layers));
     }
 
     private void stored(CandidateEntry entry) {
