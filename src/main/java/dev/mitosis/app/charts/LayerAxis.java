@@ -43,6 +43,7 @@ final class LayerAxis extends NumberAxis {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // JFreeChart's signature
     public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
         List<NumberTick> ticks = new ArrayList<>();
         if (labels.isEmpty()) {

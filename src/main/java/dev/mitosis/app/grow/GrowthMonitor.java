@@ -265,10 +265,7 @@ public final class GrowthMonitor {
                 default -> "Growth finished";
             };
         }
-        GrowthState from = state.get();
-        if (from.isActive()) {
-            state.set(end.outcome());
-        }
+        transition(state.get(), end.outcome());
         outcome.set(message);
         status.set(message);
         eta.set("");

@@ -141,6 +141,11 @@ public final class MainWindowController {
         noteLabel.textProperty().bind(notes.noteProperty());
         documentLabel.textProperty().bind(Bindings.createStringBinding(() -> workspace.document() == null ? ""
                 : workspace.document().title(), workspace.documentProperty()));
+        monitor.stateProperty().addListener((o, was, now) -> {
+            if (now == GrowthState.FAILED) {
+                Dialogs.error(window(), "The growth failed", monitor.outcomeProperty().get());
+            }
+        });
         recent.paths().addListener((ListChangeListener<Path>) c -> rebuildOpenMenu());
         rebuildOpenMenu();
         buildExportMenu();
