@@ -100,6 +100,23 @@ class GrowTest {
     }
 
     @Test
+    void aGrowthThatCannotStartSaysWhyAndLeavesTheAppUsable(FxRobot robot) {
+        waitUntil(30, "the bundled seed", () -> explorer.workspace().selected() != null);
+        NetworkSpec colour = dev.mitosis.net.Templates.create("mbv1-seed",
+                dev.mitosis.net.Templates.Options.of(new dev.mitosis.net.FeatureShape(3, 32, 32), 10));
+        runFx(() -> explorer.workspace().open(dev.mitosis.app.workspace.Documents.template(colour, 1)));
+        Path run = tmp.resolve("mismatch");
+        assertThat(onFx(() -> explorer.main().startGrowth(quick(1, 1, 512, run), explorer.workspace().selected())))
+                .isTrue();
+        waitUntil(60, "the failure", () -> explorer.monitor().state() == GrowthState.FAILED);
+        assertThat(explorer.monitor().outcomeProperty().get()).contains("images are 1x28x28").contains("3x32x32");
+        assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).contains("images are 1x28x28");
+        assertThat(run).doesNotExist();
+        assertThat(robot.lookup("#growButton").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(onFx(() -> explorer.workspace().selected().spec())).isEqualTo(colour);
+    }
+
+    @Test
     void stopLeavesTheAppUsable(FxRobot robot) {
         waitUntil(30, "the bundled seed", () -> explorer.workspace().selected() != null);
         // grow from an edited network: the draft's weights are made on the engine thread

@@ -76,6 +76,10 @@ public final class GrowService extends Service<Void> {
                     backend.run(r, s, sink, t);
                     outcome = sink.outcome(t);
                     message = sink.message;
+                } catch (dev.mitosis.BadInputException e) {
+                    outcome = GrowthState.FAILED;
+                    message = "Growth failed: " + Dialogs.message(e);
+                    org.slf4j.LoggerFactory.getLogger(GrowService.class).info("growth refused: {}", e.getMessage());
                 } catch (RuntimeException | Error e) {
                     outcome = GrowthState.FAILED;
                     message = "Growth failed: " + Dialogs.message(e);
