@@ -29,7 +29,7 @@ public final class ReadmeScreenshot {
     }
 
     public static void main(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "resources/screenshots");
+        Path out = Path.of(args.length > 0 ? args[0] : "packaging/screenshots");
         Files.createDirectories(out);
         CountDownLatch ready = new CountDownLatch(1);
         Platform.startup(ready::countDown);
