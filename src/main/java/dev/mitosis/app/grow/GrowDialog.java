@@ -30,6 +30,9 @@ public final class GrowDialog {
         ButtonType grow = new ButtonType("Grow", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(grow, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(view.root());
+        // Wide enough for the hints beside the fields; the theme's default dialog width clips them.
+        dialog.getDialogPane().setPrefWidth(780);
+        dialog.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Button ok = (Button) dialog.getDialogPane().lookupButton(grow);
         ok.addEventFilter(ActionEvent.ACTION, e -> {
             if (form.request().isEmpty()) {
