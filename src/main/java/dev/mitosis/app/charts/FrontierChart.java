@@ -59,6 +59,9 @@ public final class FrontierChart implements ChartSource {
         macsAxis.setLowerMargin(0.08);
         accuracyAxis.setUpperMargin(0.1);
         accuracyAxis.setAutoRangeIncludesZero(false);
+        // A lone candidate (or several at one accuracy) must not collapse the axes to a point.
+        accuracyAxis.setAutoRangeMinimumSize(2.0);
+        accuracyAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.0"));
         pointRenderer.setDefaultToolTipGenerator((dataset, series, item) -> tooltip(bySeries.get(series).get(item)));
         XYStepRenderer step = new XYStepRenderer();
         step.setSeriesPaint(0, ChartStyle.TEXT);
@@ -76,6 +79,8 @@ public final class FrontierChart implements ChartSource {
     public void show(List<CandidateEntry> all) {
         this.candidates = all.stream().filter(CandidateEntry::evaluated).toList();
         this.pareto = Frontier.pareto(candidates);
+        long widest = candidates.stream().mapToLong(CandidateEntry::macs).max().orElse(1);
+        macsAxis.setAutoRangeMinimumSize(Math.max(1, 0.3 * widest));
         chart.setNotify(false);
         try {
             points.removeAllSeries();
@@ -109,8 +114,8 @@ public final class FrontierChart implements ChartSource {
             }
             ChartStyle.subtitle(chart, candidates.isEmpty()
                     ? "No evaluated candidates yet: grow the network to fill the frontier"
-                    : String.format(Locale.ROOT, "%d candidates · %d on the Pareto front · click a point to select it",
-                    candidates.size(), pareto.size()));
+                    : String.format(Locale.ROOT, "%d candidate%s · %d on the Pareto front · click a point to select it",
+                    candidates.size(), candidates.size() == 1 ? "" : "s", pareto.size()));
             decorate();
         } finally {
             chart.setNotify(true);
