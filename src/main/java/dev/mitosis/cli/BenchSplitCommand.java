@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mitosis.engine.Devices;
 import dev.mitosis.engine.Network;
 import dev.mitosis.engine.SplittingPass;
+import dev.mitosis.split.FastProbe;
 import dev.mitosis.engine.Trainer;
 import dev.mitosis.model.Model;
-import dev.mitosis.net.NeuronLayer;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "split", mixinStandardHelpOptions = true,
-        description = "A fast-probe splitting step against a full training step, same model and batch, same run.")
+        description = {"A fast-probe step (one splitting pass for S·v of every neuron, then the RMSprop update of",
+                "every direction) against a full training step, same model and batch, interleaved in one run."})
 final class BenchSplitCommand implements Runnable {
 
     @Spec
@@ -40,29 +38,20 @@ final class BenchSplitCommand implements Runnable {
         int n = bench.batch;
         float[] x = BenchOptions.images(m, n, 1);
         int[] y = BenchOptions.labels(m, n, 1);
-        List<NeuronLayer> layers = m.spec().topology().neuronLayers();
-        Random r = new Random(2);
-        List<double[]> directions = new ArrayList<>();
-        for (NeuronLayer l : layers) {
-            double[] d = new double[l.width() * l.fanIn()];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = r.nextDouble() - 0.5;
-            }
-            directions.add(d);
-        }
         double[] train = new double[bench.rounds];
         double[] split = new double[bench.rounds];
         String dev;
         try (Network net = Network.load(m, device.resolve());
              Trainer trainer = new Trainer(net, new Trainer.Config(0.9, true, 1e-4, 0.1));
-             SplittingPass pass = new SplittingPass(net, layers, new SplittingPass.Options(3, !published))) {
+             FastProbe.Stepper probe = new FastProbe.Stepper(net, FastProbe.Options.published()
+                     .withCurvature(new SplittingPass.Options(3, !published)))) {
             dev = Devices.name(net.device());
             // Interleaved rounds, so that drift in the machine's speed hits both alike.
             Stopwatch.rounds(() -> trainer.step(x, y, n, 0.0), bench.warmup, 0, 0);
-            Stopwatch.rounds(() -> pass.multiply(x, y, n, directions), bench.warmup, 0, 0);
+            Stopwatch.rounds(() -> probe.step(x, y, n, 1e-3, false), bench.warmup, 0, 0);
             for (int round = 0; round < bench.rounds; round++) {
                 train[round] = Stopwatch.rounds(() -> trainer.step(x, y, n, 0.0), 0, bench.steps, 1)[0];
-                split[round] = Stopwatch.rounds(() -> pass.multiply(x, y, n, directions), 0, bench.steps, 1)[0];
+                split[round] = Stopwatch.rounds(() -> probe.step(x, y, n, 1e-3, false), 0, bench.steps, 1)[0];
             }
         }
         double trainIps = bench.steps * n / Stopwatch.median(train);

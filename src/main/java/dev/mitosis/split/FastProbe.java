@@ -63,67 +63,102 @@ public final class FastProbe {
 
     public static ProbeResult run(Network network, ProbeData data, Options options, ProbeListener listener) {
         long start = System.nanoTime();
-        List<NeuronLayer> layers = network.topology().neuronLayers();
-        if (layers.isEmpty()) {
-            throw new dev.mitosis.BadInputException(network.spec().name() + ": nothing to split (no conv with a"
-                    + " nonlinear activation whose channels stay private)");
-        }
-        SplittableRandom random = new SplittableRandom(options.seed());
-        List<RayleighDescent> min = new ArrayList<>();
-        List<RayleighDescent> max = new ArrayList<>();
-        for (NeuronLayer l : layers) {
-            min.add(new RayleighDescent(l.width(), l.fanIn(), false, RayleighDescent.RmsProp.published(), random));
-            if (options.estimateMax()) {
-                max.add(new RayleighDescent(l.width(), l.fanIn(), true, RayleighDescent.RmsProp.published(), random));
-            }
-        }
         int images = 0;
-        try (SplittingPass pass = new SplittingPass(network, layers, options.curvature())) {
+        try (Stepper stepper = new Stepper(network, options)) {
             for (int p = 0; p < options.passes(); p++) {
                 boolean last = p == options.passes() - 1;
                 double lr = options.lr() * Math.pow(options.decay(), p / options.decayEvery());
                 List<Batch> batches = data.pass(p);
                 if (last) {
-                    min.forEach(RayleighDescent::resetAccumulation);
-                    max.forEach(RayleighDescent::resetAccumulation);
+                    stepper.startAveraging();
                 }
                 for (int b = 0; b < batches.size(); b++) {
                     if (listener.cancelled()) {
                         throw new CancellationException("probe cancelled");
                     }
                     Batch batch = batches.get(b);
-                    List<double[]> quotients = step(pass, batch, min, lr, last);
-                    if (options.estimateMax()) {
-                        step(pass, batch, max, lr, last);
-                    }
+                    List<double[]> quotients = stepper.step(batch.images(), batch.labels(), batch.size(), lr, last);
                     images += batch.size();
                     listener.progress(p, options.passes(), b, batches.size(), quotients);
                 }
             }
+            return new ProbeResult(stepper.estimates(), "fast", options.curvature().fullPath() ? "full" : "published",
+                    images, (System.nanoTime() - start) / 1e9);
         }
-        List<LayerProbe> result = new ArrayList<>();
-        for (int i = 0; i < layers.size(); i++) {
-            NeuronLayer l = layers.get(i);
-            Optional<double[]> lambdaMax = options.estimateMax() ? Optional.of(max.get(i).eigenvalues()) : Optional.empty();
-            Optional<double[][]> vMax = options.estimateMax() ? Optional.of(max.get(i).eigenvectors()) : Optional.empty();
-            result.add(new LayerProbe(l.key(), l.weightKey(), l.width(), l.fanIn(), min.get(i).eigenvalues(),
-                    min.get(i).eigenvectors(), lambdaMax, vMax));
-        }
-        return new ProbeResult(result, "fast", options.curvature().fullPath() ? "full" : "published", images,
-                (System.nanoTime() - start) / 1e9);
     }
 
-    private static List<double[]> step(SplittingPass pass, Batch batch, List<RayleighDescent> states, double lr,
-                                       boolean accumulate) {
-        List<double[]> directions = new ArrayList<>();
-        for (RayleighDescent s : states) {
-            directions.add(s.directions());
+    /**
+     * One fast-probe step at a time: S·v for every neuron from one splitting pass, then the RMSprop update
+     * of every direction (and the same for λ_max when estimated). {@link #run} drives it over the data;
+     * {@code mitosis bench split} times it.
+     */
+    public static final class Stepper implements AutoCloseable {
+
+        private final List<NeuronLayer> layers;
+        private final List<RayleighDescent> min = new ArrayList<>();
+        private final List<RayleighDescent> max = new ArrayList<>();
+        private final SplittingPass pass;
+
+        public Stepper(Network network, Options options) {
+            layers = network.topology().neuronLayers();
+            if (layers.isEmpty()) {
+                throw new dev.mitosis.BadInputException(network.spec().name() + ": nothing to split (no conv with a"
+                        + " nonlinear activation whose channels stay private)");
+            }
+            SplittableRandom random = new SplittableRandom(options.seed());
+            for (NeuronLayer l : layers) {
+                min.add(new RayleighDescent(l.width(), l.fanIn(), false, RayleighDescent.RmsProp.published(), random));
+                if (options.estimateMax()) {
+                    max.add(new RayleighDescent(l.width(), l.fanIn(), true, RayleighDescent.RmsProp.published(), random));
+                }
+            }
+            pass = new SplittingPass(network, layers, options.curvature());
         }
-        SplittingPass.Product product = pass.multiply(batch.images(), batch.labels(), batch.size(), directions);
-        List<double[]> quotients = new ArrayList<>();
-        for (int i = 0; i < states.size(); i++) {
-            quotients.add(states.get(i).step(product.sv().get(i), lr, accumulate));
+
+        /** From now on, estimates are the means over the steps taken (the last pass). */
+        public void startAveraging() {
+            min.forEach(RayleighDescent::resetAccumulation);
+            max.forEach(RayleighDescent::resetAccumulation);
         }
-        return quotients;
+
+        /** One step on a batch; returns the current Rayleigh quotients for λ_min, per layer. */
+        public List<double[]> step(float[] images, int[] labels, int n, double lr, boolean accumulate) {
+            List<double[]> quotients = update(min, images, labels, n, lr, accumulate);
+            if (!max.isEmpty()) {
+                update(max, images, labels, n, lr, accumulate);
+            }
+            return quotients;
+        }
+
+        private List<double[]> update(List<RayleighDescent> states, float[] images, int[] labels, int n, double lr,
+                                      boolean accumulate) {
+            List<double[]> directions = new ArrayList<>();
+            for (RayleighDescent s : states) {
+                directions.add(s.directions());
+            }
+            SplittingPass.Product product = pass.multiply(images, labels, n, directions);
+            List<double[]> quotients = new ArrayList<>();
+            for (int i = 0; i < states.size(); i++) {
+                quotients.add(states.get(i).step(product.sv().get(i), lr, accumulate));
+            }
+            return quotients;
+        }
+
+        List<LayerProbe> estimates() {
+            List<LayerProbe> result = new ArrayList<>();
+            for (int i = 0; i < layers.size(); i++) {
+                NeuronLayer l = layers.get(i);
+                Optional<double[]> lambdaMax = max.isEmpty() ? Optional.empty() : Optional.of(max.get(i).eigenvalues());
+                Optional<double[][]> vMax = max.isEmpty() ? Optional.empty() : Optional.of(max.get(i).eigenvectors());
+                result.add(new LayerProbe(l.key(), l.weightKey(), l.width(), l.fanIn(), min.get(i).eigenvalues(),
+                        min.get(i).eigenvectors(), lambdaMax, vMax));
+            }
+            return result;
+        }
+
+        @Override
+        public void close() {
+            pass.close();
+        }
     }
 }
