@@ -2,7 +2,6 @@ package dev.mitosis.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mitosis.engine.Network;
 import dev.mitosis.model.Model;
 import dev.mitosis.net.Costs;
 import dev.mitosis.net.NetworkSpec;
@@ -10,7 +9,6 @@ import dev.mitosis.net.NeuronLayer;
 import dev.mitosis.split.Candidate;
 import dev.mitosis.split.LayerProbe;
 import dev.mitosis.split.Plan;
-import dev.mitosis.split.ProbeListener;
 import dev.mitosis.split.ProbeResult;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -29,27 +27,16 @@ final class ProbeCommand implements Runnable {
     @Spec
     CommandSpec spec;
     @Mixin
-    ModelOptions model;
-    @Mixin
-    DataOptions data;
-    @Mixin
-    ProbeOptions probe;
-    @Mixin
-    SelectionOptions selection;
-    @Mixin
-    DeviceOption device;
+    ProbeRun probeRun;
     @Mixin
     OutputOptions output;
 
     @Override
     public void run() {
-        ModelOptions.OnData in = model.loadOn(data);
-        Model m = in.model();
-        ProbeResult result;
-        try (Network net = Network.load(m, device.resolve())) {
-            result = probe.run(net, in.data(), in.normalization(), selection.signed(), ProbeListener.NONE);
-        }
-        Plan plan = selection.select(m.spec(), result);
+        ProbeRun.Outcome o = probeRun.run();
+        Model m = o.input().model();
+        ProbeResult result = o.probe();
+        Plan plan = o.plan();
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
             Json.print(out, json(m.spec(), result, plan));

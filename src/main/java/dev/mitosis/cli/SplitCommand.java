@@ -1,12 +1,10 @@
 package dev.mitosis.cli;
 
 import dev.mitosis.data.Normalization;
-import dev.mitosis.engine.Network;
 import dev.mitosis.model.Model;
 import dev.mitosis.model.ModelDirectory;
 import dev.mitosis.model.TrainingRecord;
 import dev.mitosis.split.Plan;
-import dev.mitosis.split.ProbeListener;
 import dev.mitosis.split.ProbeResult;
 import dev.mitosis.split.Surgery;
 import java.io.PrintWriter;
@@ -27,15 +25,7 @@ final class SplitCommand implements Runnable {
     @Spec
     CommandSpec spec;
     @Mixin
-    ModelOptions model;
-    @Mixin
-    DataOptions data;
-    @Mixin
-    ProbeOptions probe;
-    @Mixin
-    SelectionOptions selection;
-    @Mixin
-    DeviceOption device;
+    ProbeRun probeRun;
     @Mixin
     OutputOptions output;
 
@@ -45,21 +35,19 @@ final class SplitCommand implements Runnable {
     @Override
     public void run() {
         TrainCommand.checkOutput(out);
-        ModelOptions.OnData in = model.loadOn(data);
-        Model m = in.model();
-        Optional<TrainingRecord> record = in.record();
-        Normalization normalization = in.normalization();
-        ProbeResult result;
-        try (Network net = Network.load(m, device.resolve())) {
-            result = probe.run(net, in.data(), normalization, selection.signed(), ProbeListener.NONE);
-        }
-        Plan plan = selection.select(m.spec(), result);
+        ProbeRun.Outcome o = probeRun.run();
+        Model m = o.input().model();
+        Optional<TrainingRecord> record = o.input().record();
+        Normalization normalization = o.input().normalization();
+        ProbeResult result = o.probe();
+        Plan plan = o.plan();
+        SelectionOptions selection = probeRun.selection;
         if (plan.isEmpty()) {
             throw new dev.mitosis.BadInputException(m.spec().name() + ": no neuron's split lowers the loss"
                     + (selection.signed() ? "" : " (every λ_min ≥ 0; try --signed)") + "; nothing written");
         }
         Model grown = Surgery.apply(m, plan.splits(result, selection.epsilon(), selection.signedBound()));
-        TrainingRecord carried = new TrainingRecord(record.map(TrainingRecord::dataset).orElse(data.data), normalization,
+        TrainingRecord carried = new TrainingRecord(record.map(TrainingRecord::dataset).orElse(probeRun.data.data), normalization,
                 0, Double.NaN, Double.NaN, "mitosis " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         ModelDirectory.write(out, grown, Map.of(TrainingRecord.FILE, carried.toJson()));
         PrintWriter w = spec.commandLine().getOut();
