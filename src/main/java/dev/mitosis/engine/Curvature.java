@@ -30,7 +30,7 @@ final class Curvature {
                 // With a = h·s and t = s(1 − s): σ′ = s + h·t and σ″ = t·(2 + h − 2a). The arrays below are
                 // fresh and history-free, so they are updated in place to spare allocations.
                 NDArray sd = s.stopGradient();
-                NDArray t = sd.mul(sd).negi().addi(sd);
+                NDArray t = sd.sub(sd.mul(sd));
                 NDArray second = value.stopGradient().mul(-2).addi(hd).addi(2).muli(t);
                 NDArray first = needFirst ? hd.mul(t).addi(sd) : null;
                 yield new Activated(value, first, second);

@@ -11,9 +11,15 @@ public final class EngineBoot {
     private EngineBoot() {
     }
 
+    private static boolean tuned;
+
     public static synchronized Engine engine() {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
+        }
+        if (!tuned) {
+            NativeMemory.tune();
+            tuned = true;
         }
         return Engine.getEngine("PyTorch");
     }
