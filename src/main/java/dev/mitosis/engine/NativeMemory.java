@@ -11,10 +11,11 @@ import java.util.Locale;
  * <p>By default glibc serves blocks above its mmap threshold (128 KiB, raised as large blocks are freed)
  * with fresh mmap calls and unmaps them on free, and shrinks the heap once 128 KiB at its top are free.
  * A step frees and reallocates the same few-MB activations hundreds of times, so every one of them
- * page-faults back in: a third of the CPU time went to the kernel in `mitosis bench split` (5.5 s sys of
- * 16.7 s wall), and more in the splitting pass than in training, which allocates fewer temporaries.
+ * page-faults back in: a sixth of the CPU time went to the kernel in `mitosis bench split` (5.5 s sys
+ * against 26.3 s user), more of it in the splitting pass than in training, which allocates fewer
+ * temporaries.
  * {@link #tune()} pins both thresholds high (sys time fell to 1.0 s; ratio of splitting to training
- * 1.8 → 1.4). Freed memory then stays in the arenas, so {@link #trim()}, called when a network is
+ * ~1.8 → ~1.5). Freed memory then stays in the arenas, so {@link #trim()}, called when a network is
  * closed, releases it: resident memory stays flat over a long growth run (`mitosis bench soak`).
  * Does nothing off glibc.
  */
