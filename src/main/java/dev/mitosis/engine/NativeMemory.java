@@ -25,6 +25,8 @@ final class NativeMemory {
         int malloc_trim(long pad);
 
         int mallopt(int param, int value);
+
+        int setenv(String name, String value, int overwrite);
     }
 
     private static final int M_TRIM_THRESHOLD = -1;
@@ -32,6 +34,14 @@ final class NativeMemory {
     /** glibc's ceiling for the mmap threshold on 64-bit (HEAP_MAX_SIZE / 2); larger values are refused. */
     private static final int MMAP_THRESHOLD = 32 << 20;
     private static final int TRIM_THRESHOLD = 1 << 30;
+    /**
+     * oneDNN keeps every conv and reorder primitive it has built, up to 1,024, and a growth run builds
+     * ~65 new ones per round (each changed layer shape, in each phase): resident memory rose by ~40 MB
+     * until round 11 and then levelled off (`mitosis bench soak --rounds 24`). One network needs ~240
+     * across training, evaluation and probing (mbv1-seed), so 512 holds a whole round with room and
+     * stops the climb by round 5.
+     */
+    private static final String PRIMITIVE_CACHE_CAPACITY = "512";
 
     private static final LibC LIBC = load();
 
@@ -49,12 +59,17 @@ final class NativeMemory {
         }
     }
 
-    /** Pins malloc's mmap and trim thresholds (see the class comment); call before the first tensor. */
+    /**
+     * Pins malloc's mmap and trim thresholds (see the class comment) and bounds oneDNN's primitive cache;
+     * call before the first tensor.
+     */
     static void tune() {
         if (LIBC != null) {
             try {
                 LIBC.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
                 LIBC.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD);
+                // Read by oneDNN when it builds its first primitive; a value the user set wins.
+                LIBC.setenv("ONEDNN_PRIMITIVE_CACHE_CAPACITY", PRIMITIVE_CACHE_CAPACITY, 0);
             } catch (UnsatisfiedLinkError e) {
                 // not glibc: its allocator has its own policy
             }
