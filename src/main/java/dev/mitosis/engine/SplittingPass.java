@@ -131,7 +131,7 @@ public final class SplittingPass implements AutoCloseable {
                     + directions.size());
         }
         try (NDManager batch = network.manager().newSubManager()) {
-            NDArray x = network.input(batch, images, n);
+            NDArray x = network.inputChannelsLast(batch, images, n);
             List<NDArray> ys = new ArrayList<>();
             List<NDArray> scaledV = new ArrayList<>();
             for (int i = 0; i < layers.size(); i++) {

@@ -8,12 +8,60 @@ import dev.mitosis.net.FeatureShape;
 import dev.mitosis.net.NetworkSpec;
 import dev.mitosis.net.NeuronLayer;
 import dev.mitosis.net.Templates;
+import dev.mitosis.weights.DType;
 import dev.mitosis.weights.Initializer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SplittingPassTest {
+
+    /**
+     * Float32 runs through oneDNN's channels-last kernels, float64 through PyTorch's own convs (oneDNN has
+     * no float64); the second-order oracle checks the float64 products against real splits. Agreement
+     * to float32 precision ties the fast path to that oracle.
+     */
+    @Test
+    void float32ProductsAgreeWithFloat64() {
+        NetworkSpec seed = Templates.create("mbv1-seed", Templates.Options.of(new FeatureShape(3, 32, 32), 10));
+        int n = 16;
+        float[] x = TrainerTest.random(n * 3 * 32 * 32, 3);
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 10;
+        }
+        List<NeuronLayer> layers = seed.topology().neuronLayers();
+        java.util.Random r = new java.util.Random(4);
+        List<double[]> dirs = new ArrayList<>();
+        for (NeuronLayer l : layers) {
+            double[] d = new double[l.width() * l.fanIn()];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = r.nextGaussian();
+            }
+            dirs.add(d);
+        }
+        List<double[]> single = products(new Model(seed, Initializer.initialize(seed, 1, DType.F32)), x, y, dirs);
+        List<double[]> dbl = products(new Model(seed, Initializer.initialize(seed, 1, DType.F64)), x, y, dirs);
+        for (int l = 0; l < layers.size(); l++) {
+            double diff = 0;
+            double norm = 0;
+            for (int i = 0; i < dbl.get(l).length; i++) {
+                diff += Math.pow(single.get(l)[i] - dbl.get(l)[i], 2);
+                norm += Math.pow(dbl.get(l)[i], 2);
+            }
+            assertThat(norm).as("layer %s has a nonzero product", layers.get(l).key()).isGreaterThan(0);
+            assertThat(Math.sqrt(diff / norm)).as("relative error of S·v, layer %s", layers.get(l).key())
+                    .isLessThan(1e-4);
+        }
+    }
+
+    private static List<double[]> products(Model m, float[] x, int[] y, List<double[]> dirs) {
+        try (Network net = Network.load(m, Device.cpu());
+             SplittingPass pass = new SplittingPass(net, m.spec().topology().neuronLayers(),
+                     SplittingPass.Options.defaults())) {
+            return pass.multiply(x, y, y.length, dirs).sv();
+        }
+    }
 
     @Test
     void passLeavesNoArraysBehind() {
