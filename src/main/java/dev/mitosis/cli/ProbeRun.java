@@ -7,7 +7,7 @@ import dev.mitosis.split.ProbeResult;
 import picocli.CommandLine.Mixin;
 
 /** What probe and split share: a model on its data, probed, and a selection made from the probe. */
-public final class ProbeRun {
+final class ProbeRun {
 
     @Mixin
     ModelOptions model;

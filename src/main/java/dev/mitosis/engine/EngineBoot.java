@@ -11,15 +11,14 @@ public final class EngineBoot {
     private EngineBoot() {
     }
 
-    private static boolean tuned;
+    static {
+        // Before libtorch loads: the allocator and oneDNN settings are read when they are first used.
+        NativeMemory.tune();
+    }
 
     public static synchronized Engine engine() {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
-        }
-        if (!tuned) {
-            NativeMemory.tune();
-            tuned = true;
         }
         return Engine.getEngine("PyTorch");
     }
