@@ -59,10 +59,15 @@ public record GrowthConfig(int rounds, Strategy strategy, double grow, String co
         new FastProbe.Options(probePasses, probeLr, 0.2, 2, signed, SplittingPass.Options.defaults(), seed);
     }
 
-    /** Short rounds that suit the bundled sample on a laptop CPU. */
+    /**
+     * Short rounds that suit the bundled sample on a laptop CPU. The probe's 6 passes of 8,192 images rank
+     * the trained seed's neurons as well as exact S2D on 2,048 other images ranks them (Spearman 0.60 vs
+     * exact; exact vs exact on another subset: 0.59) in ~35 s on 2 cores; 2 passes of 4,096 gave 0.39, the
+     * published 10 passes over all 10,000 images (2× the steps) 0.62.
+     */
     public static GrowthConfig defaults() {
-        return new GrowthConfig(3, Strategy.ENERGY_AWARE, 0.3, "sqrt-macs", null, false, 2.0, 0.01, false, 2, 0.01,
-                4096, false, new TrainConfig(3, 64, 0.02, LrSchedule.cosine(), 0.9, true, 1e-4, 0.0, true, 1), "auto", 1,
+        return new GrowthConfig(3, Strategy.ENERGY_AWARE, 0.3, "sqrt-macs", null, false, 2.0, 0.01, false, 6, 0.01,
+                8192, false, new TrainConfig(3, 64, 0.02, LrSchedule.cosine(), 0.9, true, 1e-4, 0.0, true, 1), "auto", 1,
                 false);
     }
 

@@ -2,6 +2,7 @@ package dev.mitosis.app.grow;
 
 import dev.mitosis.app.common.Formats;
 import dev.mitosis.data.KnownDataset;
+import dev.mitosis.grow.GrowthConfig;
 import java.io.File;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -77,7 +78,8 @@ public final class GrowOptionsController {
         rounds.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100, 3));
         growFraction.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.05, 1.0, 0.3, 0.05));
         epochs.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 200, 3));
-        probePasses.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 20, 2));
+        probePasses.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 20,
+                GrowthConfig.defaults().probePasses()));
         for (Spinner<?> s : List.of(rounds, growFraction, epochs, probePasses)) {
             s.setEditable(true);
         }
