@@ -1,6 +1,5 @@
 package dev.mitosis.cli;
 
-import dev.mitosis.data.Normalization;
 import dev.mitosis.model.Model;
 import dev.mitosis.model.ModelDirectory;
 import dev.mitosis.model.TrainingRecord;
@@ -11,7 +10,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,8 +35,6 @@ final class SplitCommand implements Runnable {
         TrainCommand.checkOutput(out);
         ProbeRun.Outcome o = probeRun.run();
         Model m = o.input().model();
-        Optional<TrainingRecord> record = o.input().record();
-        Normalization normalization = o.input().normalization();
         ProbeResult result = o.probe();
         Plan plan = o.plan();
         SelectionOptions selection = probeRun.selection;
@@ -47,8 +43,9 @@ final class SplitCommand implements Runnable {
                     + (selection.signed() ? "" : " (every λ_min ≥ 0; try --signed)") + "; nothing written");
         }
         Model grown = Surgery.apply(m, plan.splits(result, selection.epsilon(), selection.signedBound()));
-        TrainingRecord carried = new TrainingRecord(record.map(TrainingRecord::dataset).orElse(probeRun.data.data), normalization,
-                0, Double.NaN, Double.NaN, "mitosis " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        String dataset = o.input().record().map(TrainingRecord::dataset).orElse(probeRun.data.data);
+        TrainingRecord carried = new TrainingRecord(dataset, o.input().normalization(), 0, Double.NaN, Double.NaN,
+                "mitosis " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         ModelDirectory.write(out, grown, Map.of(TrainingRecord.FILE, carried.toJson()));
         PrintWriter w = spec.commandLine().getOut();
         if (output.json) {
