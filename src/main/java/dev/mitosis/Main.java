@@ -1,11 +1,14 @@
 package dev.mitosis;
 
 import dev.mitosis.app.MitosisApp;
+import dev.mitosis.app.bench.BenchUiCommand;
 import dev.mitosis.cli.Cli;
+import picocli.CommandLine;
 
 /**
- * Launcher. No arguments opens the GUI; anything else runs the command line. It does not extend
- * {@code Application}, so {@code java -jar} works with JavaFX on the class path.
+ * Launcher. No arguments opens the GUI; anything else runs the command line, to which it adds the one
+ * command that needs JavaFX ({@code bench ui}). It does not extend {@code Application}, so
+ * {@code java -jar} works with JavaFX on the class path.
  */
 public final class Main {
 
@@ -20,6 +23,8 @@ public final class Main {
             MitosisApp.launch();
             System.exit(0);
         }
-        System.exit(Cli.run(args));
+        CommandLine commandLine = Cli.commandLine();
+        commandLine.getSubcommands().get("bench").addSubcommand("ui", new BenchUiCommand());
+        System.exit(commandLine.execute(args));
     }
 }

@@ -1,5 +1,7 @@
 package dev.mitosis.app;
 
+import dev.mitosis.app.common.FxmlFile;
+import dev.mitosis.app.common.ControllerFactory;
 import atlantafx.base.theme.PrimerLight;
 import dev.mitosis.app.candidates.CandidatesController;
 import dev.mitosis.app.charts.ChartsController;

@@ -1,6 +1,6 @@
 package dev.mitosis.baseline;
 
-import dev.mitosis.grow.CandidateRecord;
+import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.grow.Finetuner;
 import dev.mitosis.grow.GrowthEvent;
 import dev.mitosis.grow.GrowthListener;

@@ -1,12 +1,12 @@
 package dev.mitosis.cli;
 
-import dev.mitosis.BadInputException;
+import dev.mitosis.io.BadInputException;
 import dev.mitosis.baseline.RandomSplitBaseline;
 import dev.mitosis.baseline.UniformBaseline;
 import dev.mitosis.data.DataSources;
 import dev.mitosis.data.DataSplit;
 import dev.mitosis.data.Normalization;
-import dev.mitosis.grow.CandidateRecord;
+import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.grow.Finetuner;
 import dev.mitosis.grow.GrowthConfig;
 import dev.mitosis.grow.GrowthSession;

@@ -12,7 +12,7 @@ import dev.mitosis.model.BundledSeed;
 import dev.mitosis.store.RunStore;
 import dev.mitosis.train.LrSchedule;
 import dev.mitosis.train.TrainConfig;
-import dev.mitosis.util.AtomicFiles;
+import dev.mitosis.io.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

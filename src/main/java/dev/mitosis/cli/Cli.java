@@ -1,21 +1,19 @@
 package dev.mitosis.cli;
 
+import dev.mitosis.io.BadInputException;
 import java.io.PrintWriter;
-import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import picocli.CommandLine;
 
 /**
  * Runs the command line and carries out the error contract in one place: bad input (a
- * {@link IllegalArgumentException}, which {@link dev.mitosis.BadInputException} is, or a picocli
- * parameter error) prints one line on stderr and exits 2; anything else is an internal error, exit 1.
- * Stack traces only with {@code --verbose}. All output goes through the command line's writers, so tests
- * run commands in-process.
+ * {@link IllegalArgumentException}, which {@link BadInputException} is, or a picocli parameter error)
+ * prints one line on stderr and exits {@link ExitCode#BAD_INPUT}; anything else is an internal error,
+ * {@link ExitCode#INTERNAL}. Stack traces only with the command's {@code --verbose}. All output goes
+ * through the command line's writers, so tests run commands in-process.
  */
 public final class Cli {
-
-    public static final int BAD_INPUT = CommandLine.ExitCode.USAGE;
-    public static final int INTERNAL = CommandLine.ExitCode.SOFTWARE;
 
     private Cli() {
     }
@@ -23,34 +21,42 @@ public final class Cli {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new MitosisCommand());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            boolean verbose = Arrays.asList(parseResult.originalArgs().toArray()).contains("--verbose");
+            boolean verbose = verbose(parseResult);
             PrintWriter err = commandLine.getErr();
             if (verbose) {
                 ex.printStackTrace(err);
             }
             if (ex instanceof CancellationException) {
                 err.println("mitosis: cancelled");
-                return 130;
+                return ExitCode.CANCELLED.status();
             }
             if (ex instanceof IllegalArgumentException) {
                 err.println("mitosis: " + oneLine(ex.getMessage()));
-                return BAD_INPUT;
+                return ExitCode.BAD_INPUT.status();
             }
             err.println("mitosis: internal error: " + oneLine(String.valueOf(ex.getMessage()))
                     + (verbose ? "" : " (run with --verbose for details)"));
-            return INTERNAL;
+            return ExitCode.INTERNAL.status();
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("mitosis: " + oneLine(ex.getMessage()));
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-            return BAD_INPUT;
+            return ExitCode.BAD_INPUT.status();
         });
         return cl;
     }
 
     public static int run(String... args) {
         return commandLine().execute(args);
+    }
+
+    /** Whether the command that ran was given {@code --verbose}, read from its {@link OutputOptions} mixin. */
+    private static boolean verbose(CommandLine.ParseResult parseResult) {
+        List<CommandLine> commands = parseResult.asCommandLineList();
+        return commands.get(commands.size() - 1).getCommandSpec().mixins().values().stream()
+                .map(CommandLine.Model.CommandSpec::userObject)
+                .anyMatch(o -> o instanceof OutputOptions out && out.verbose());
     }
 
     private static String oneLine(String message) {

@@ -2,8 +2,8 @@ package dev.mitosis.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mitosis.grow.CandidateRecord;
-import dev.mitosis.grow.Frontier;
+import dev.mitosis.run.CandidateRecord;
+import dev.mitosis.run.Frontier;
 import dev.mitosis.store.RunStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;

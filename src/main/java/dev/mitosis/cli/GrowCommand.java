@@ -1,11 +1,11 @@
 package dev.mitosis.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.mitosis.BadInputException;
+import dev.mitosis.io.BadInputException;
 import dev.mitosis.data.DataSources;
 import dev.mitosis.data.DataSplit;
 import dev.mitosis.data.Normalization;
-import dev.mitosis.grow.CandidateRecord;
+import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.grow.GrowthConfig;
 import dev.mitosis.grow.GrowthEvent;
 import dev.mitosis.grow.GrowthSession;

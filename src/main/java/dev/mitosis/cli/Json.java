@@ -7,18 +7,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 
 /** JSON output of the commands. */
-final class Json {
+public final class Json {
 
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }
 
-    static void print(PrintWriter out, Object node) {
+    public static void print(PrintWriter out, Object node) {
         try {
             out.println(MAPPER.writeValueAsString(node));
         } catch (JsonProcessingException e) {

@@ -1,6 +1,6 @@
 package dev.mitosis.cli;
 
-import dev.mitosis.BadInputException;
+import dev.mitosis.io.BadInputException;
 import dev.mitosis.data.DataSplit;
 import dev.mitosis.model.Model;
 import dev.mitosis.model.TrainingRecord;

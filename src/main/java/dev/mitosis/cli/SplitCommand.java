@@ -1,5 +1,6 @@
 package dev.mitosis.cli;
 
+import dev.mitosis.io.BadInputException;
 import dev.mitosis.model.Model;
 import dev.mitosis.model.ModelDirectory;
 import dev.mitosis.model.TrainingRecord;
@@ -39,7 +40,7 @@ final class SplitCommand implements Runnable {
         Plan plan = o.plan();
         SelectionOptions selection = probeRun.selection;
         if (plan.isEmpty()) {
-            throw new dev.mitosis.BadInputException(m.spec().name() + ": no neuron's split lowers the loss"
+            throw new BadInputException(m.spec().name() + ": no neuron's split lowers the loss"
                     + (selection.signed() ? "" : " (every λ_min ≥ 0; try --signed)") + "; nothing written");
         }
         Model grown = Surgery.apply(m, plan.splits(result, selection.epsilon(), selection.signedBound()));

@@ -2,7 +2,7 @@ package dev.mitosis.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mitosis.BadInputException;
+import dev.mitosis.io.BadInputException;
 import dev.mitosis.data.DataSplit;
 import dev.mitosis.data.Normalization;
 import dev.mitosis.engine.Devices;

@@ -1,6 +1,6 @@
 package dev.mitosis.data;
 
-import dev.mitosis.BadInputException;
+import dev.mitosis.io.BadInputException;
 import dev.mitosis.net.FeatureShape;
 import java.util.Iterator;
 import java.util.NoSuchElementException;

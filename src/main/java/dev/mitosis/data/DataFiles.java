@@ -1,6 +1,6 @@
 package dev.mitosis.data;
 
-import dev.mitosis.BadInputException;
+import dev.mitosis.io.BadInputException;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.mitosis.data;
 
-import dev.mitosis.BadInputException;
+import dev.mitosis.io.BadInputException;
 import dev.mitosis.data.DataFiles.Content;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

@@ -1,6 +1,6 @@
 package dev.mitosis.data;
 
-import dev.mitosis.BadInputException;
+import dev.mitosis.io.BadInputException;
 
 /**
  * The two parts of a dataset as published: {@code train} to fit and compute statistics on, {@code test}

@@ -1,6 +1,6 @@
 package dev.mitosis.data;
 
-import dev.mitosis.BadInputException;
+import dev.mitosis.io.BadInputException;
 import dev.mitosis.data.DataFiles.Content;
 import dev.mitosis.net.FeatureShape;
 import java.nio.file.Path;

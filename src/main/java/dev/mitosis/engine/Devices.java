@@ -2,7 +2,7 @@ package dev.mitosis.engine;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import dev.mitosis.BadInputException;
+import dev.mitosis.io.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -68,8 +68,7 @@ public final class Network implements AutoCloseable {
             } else {
                 for (int i = 0; i < t.size(); i++) {
                     values[offset + i] = t.get(i);
-                    // Weight decay on conv and linear weights only, not on BN γ/β or biases.
-                    mask[offset + i] = e.name().endsWith(".weight") && !e.name().contains("_bn.") ? 1 : 0;
+                    mask[offset + i] = e.role().decayed() ? 1 : 0;
                 }
                 offset += t.size();
             }
@@ -118,7 +117,7 @@ public final class Network implements AutoCloseable {
     }
 
     private static boolean isTrainable(WeightLayout.Entry e) {
-        return !e.integer() && !e.name().endsWith("running_mean") && !e.name().endsWith("running_var");
+        return e.role().trainable();
     }
 
     /** Uploads {@code model} to {@code device}; F64 weights give a float64 network (for exact checks). */

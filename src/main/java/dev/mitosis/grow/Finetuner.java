@@ -1,5 +1,6 @@
 package dev.mitosis.grow;
 
+import dev.mitosis.run.CandidateRecord;
 import ai.djl.Device;
 import dev.mitosis.data.DataSplit;
 import dev.mitosis.data.Normalization;

@@ -1,5 +1,7 @@
 package dev.mitosis.grow;
 
+import dev.mitosis.run.LayerSnapshot;
+import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.data.DataSplit;
 import dev.mitosis.data.Normalization;
 import dev.mitosis.engine.Devices;

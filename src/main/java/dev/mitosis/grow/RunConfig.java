@@ -3,7 +3,7 @@ package dev.mitosis.grow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mitosis.BadInputException;
+import dev.mitosis.io.BadInputException;
 import java.io.IOException;
 import java.util.Optional;
 

@@ -1,9 +1,9 @@
 package dev.mitosis.model;
 
-import dev.mitosis.BadInputException;
+import dev.mitosis.io.BadInputException;
 import dev.mitosis.net.NetworkSpec;
 import dev.mitosis.net.SpecCodec;
-import dev.mitosis.util.AtomicFiles;
+import dev.mitosis.io.AtomicFiles;
 import dev.mitosis.weights.Safetensors;
 import dev.mitosis.weights.WeightLayout;
 import dev.mitosis.weights.Weights;

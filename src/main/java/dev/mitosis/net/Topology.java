@@ -43,28 +43,27 @@ public record Topology(List<Layer> layers, List<NeuronLayer> neuronLayers, List<
         FeatureShape x = input;
         for (int i = 0; i < blocks.size(); i++) {
             Block block = blocks.get(i);
-            String p = "blocks." + i + ".";
             boolean adds = false;
             if (block instanceof Conv c) {
-                x = add(layers, conv(p + "conv", Op.CONV, i, x, c.out(), c.kernel(), c.stride(), c.activation(),
+                x = add(layers, conv(i, "conv", Op.CONV, x, c.out(), c.kernel(), c.stride(), c.activation(),
                         block));
             } else if (block instanceof DepthwiseSeparable d) {
-                x = add(layers, conv(p + "dw", Op.DEPTHWISE, i, x, x.channels(), d.kernel(), d.stride(),
+                x = add(layers, conv(i, "dw", Op.DEPTHWISE, x, x.channels(), d.kernel(), d.stride(),
                         d.activation(), block));
-                x = add(layers, conv(p + "pw", Op.CONV, i, x, d.out(), 1, 1, d.activation(), block));
+                x = add(layers, conv(i, "pw", Op.CONV, x, d.out(), 1, 1, d.activation(), block));
             } else if (block instanceof InvertedResidual r) {
                 FeatureShape in = x;
                 if (r.expands()) {
-                    x = add(layers, conv(p + "expand", Op.CONV, i, x, r.hidden(), 1, 1, r.activation(), block));
+                    x = add(layers, conv(i, "expand", Op.CONV, x, r.hidden(), 1, 1, r.activation(), block));
                 }
-                x = add(layers, conv(p + "dw", Op.DEPTHWISE, i, x, x.channels(), r.kernel(), r.stride(),
+                x = add(layers, conv(i, "dw", Op.DEPTHWISE, x, x.channels(), r.kernel(), r.stride(),
                         r.activation(), block));
-                x = add(layers, conv(p + "project", Op.CONV, i, x, r.out(), 1, 1, Activation.IDENTITY, block));
+                x = add(layers, conv(i, "project", Op.CONV, x, r.out(), 1, 1, Activation.IDENTITY, block));
                 adds = r.stride() == 1 && in.channels() == r.out();
             } else if (block instanceof GlobalPool) {
                 x = new FeatureShape(x.channels(), 1, 1);
             } else if (block instanceof Linear) {
-                Layer fc = new Layer(p + "fc", Op.LINEAR, i, x, new FeatureShape(classes, 1, 1), 1, 1,
+                Layer fc = new Layer(i, "fc", Op.LINEAR, x, new FeatureShape(classes, 1, 1), 1, 1,
                         Activation.IDENTITY, (long) x.channels() * classes, (long) x.channels() * classes + classes);
                 x = add(layers, fc);
             }
@@ -118,7 +117,7 @@ public record Topology(List<Layer> layers, List<NeuronLayer> neuronLayers, List<
         }
     }
 
-    private static Layer conv(String name, Op op, int block, FeatureShape in, int out, int kernel, int stride,
+    private static Layer conv(int block, String part, Op op, FeatureShape in, int out, int kernel, int stride,
                               Activation act, Block owner) {
         if (stride > 1 && in.height() == 1 && in.width() == 1) {
             throw new InvalidSpecException("block " + block + " (" + owner.kind() + "): stride " + stride
@@ -131,7 +130,7 @@ public record Topology(List<Layer> layers, List<NeuronLayer> neuronLayers, List<
         long perOutput = (long) kernel * kernel * (op == Op.DEPTHWISE ? 1 : in.channels());
         long macs = perOutput * outShape.size();
         long params = perOutput * out + 2L * out;
-        return new Layer(name, op, block, in, outShape, kernel, stride, act, macs, params);
+        return new Layer(block, part, op, in, outShape, kernel, stride, act, macs, params);
     }
 
     private static FeatureShape add(List<Layer> layers, Layer layer) {

@@ -1,6 +1,6 @@
 package dev.mitosis.split;
 
-import dev.mitosis.BadInputException;
+import dev.mitosis.io.BadInputException;
 import dev.mitosis.data.Batch;
 import dev.mitosis.engine.Network;
 import dev.mitosis.engine.SplittingPass;

@@ -1,5 +1,6 @@
 package dev.mitosis.split;
 
+import dev.mitosis.io.BadInputException;
 import dev.mitosis.data.Batch;
 import dev.mitosis.engine.Network;
 import dev.mitosis.engine.SplittingPass;
@@ -102,7 +103,7 @@ public final class FastProbe {
         public Stepper(Network network, Options options) {
             layers = network.topology().neuronLayers();
             if (layers.isEmpty()) {
-                throw new dev.mitosis.BadInputException(network.spec().name() + ": nothing to split (no conv with a"
+                throw new BadInputException(network.spec().name() + ": nothing to split (no conv with a"
                         + " nonlinear activation whose channels stay private)");
             }
             SplittableRandom random = new SplittableRandom(options.seed());

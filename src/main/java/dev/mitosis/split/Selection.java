@@ -1,6 +1,6 @@
 package dev.mitosis.split;
 
-import dev.mitosis.BadInputException;
+import dev.mitosis.io.BadInputException;
 import dev.mitosis.net.Costs;
 import dev.mitosis.net.NetworkSpec;
 import dev.mitosis.net.NeuronLayer;

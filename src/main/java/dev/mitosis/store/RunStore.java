@@ -2,14 +2,14 @@ package dev.mitosis.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mitosis.BadInputException;
-import dev.mitosis.grow.CandidateRecord;
-import dev.mitosis.grow.LayerSnapshot;
+import dev.mitosis.io.BadInputException;
+import dev.mitosis.run.CandidateRecord;
+import dev.mitosis.run.LayerSnapshot;
 import dev.mitosis.model.Model;
 import dev.mitosis.model.ModelDirectory;
 import dev.mitosis.net.NeuronLayer;
 import dev.mitosis.train.EpochMetrics;
-import dev.mitosis.util.AtomicFiles;
+import dev.mitosis.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

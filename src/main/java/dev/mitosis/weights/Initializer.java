@@ -31,16 +31,16 @@ public final class Initializer {
 
     /** A freshly initialised tensor for one entry of {@link WeightLayout}. */
     static Tensor fresh(WeightLayout.Entry e, SplittableRandom random, DType dtype) {
-        String n = e.name();
         long[] shape = e.shape();
-        if (e.integer()) {
-            return Tensor.scalar(DType.I64, 0);
-        }
-        if (n.endsWith("_bn.weight") || n.endsWith("running_var")) {
-            return Tensor.filled(dtype, shape, 1.0);
-        }
-        if (n.endsWith(".bias") || n.endsWith("running_mean")) {
-            return Tensor.filled(dtype, shape, 0.0);
+        switch (e.role()) {
+            case BN_BATCHES:
+                return Tensor.scalar(DType.I64, 0);
+            case BN_SCALE, BN_VARIANCE:
+                return Tensor.filled(dtype, shape, 1.0);
+            case BIAS, BN_SHIFT, BN_MEAN:
+                return Tensor.filled(dtype, shape, 0.0);
+            case KERNEL:
+                break;
         }
         double std;
         if (shape.length == 2) {

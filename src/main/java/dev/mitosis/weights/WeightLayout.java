@@ -1,17 +1,20 @@
 package dev.mitosis.weights;
 
-import dev.mitosis.BadInputException;
+import dev.mitosis.io.BadInputException;
 import dev.mitosis.net.Layer;
 import dev.mitosis.net.NetworkSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The tensors a network built from a spec has, named as the state_dict of the PyTorch module that
- * {@code mitosis export pytorch} writes (so {@code load_state_dict(strict=True)} accepts them):
+ * The tensors a network built from a spec has, named as the state_dict keys of the equivalent PyTorch
+ * module (conv, then BatchNorm2d under {@code _bn}; linear with bias), so that a PyTorch user can load
+ * them with {@code load_state_dict(strict=True)} (see docs/formats.md):
  *
  * <pre>
  * blocks.{i}.{op}.weight                      conv (C_out, C_in/groups, k, k) or linear (C_out, C_in)
@@ -25,8 +28,58 @@ import java.util.Set;
  */
 public final class WeightLayout {
 
-    /** One expected tensor. */
-    public record Entry(String name, long[] shape, boolean integer) {
+    /** What a tensor is for: how it is initialised, trained and decayed follows from this, not from its name. */
+    public enum Role {
+        /** Conv kernel or linear weight: trained, weight-decayed, Kaiming- or N(0, 0.01²)-initialised. */
+        KERNEL(".weight"),
+        /** Classifier bias: trained, not decayed, zero at start. */
+        BIAS(".bias"),
+        /** BN γ: trained, not decayed, one at start. */
+        BN_SCALE("_bn.weight"),
+        /** BN β: trained, not decayed, zero at start. */
+        BN_SHIFT("_bn.bias"),
+        /** BN running mean: a statistic, updated in training mode, never by the optimizer. */
+        BN_MEAN("_bn.running_mean"),
+        /** BN running variance: as the mean. */
+        BN_VARIANCE("_bn.running_var"),
+        /** PyTorch's int64 step counter of the BN layer; kept for strict loading, unused otherwise. */
+        BN_BATCHES("_bn.num_batches_tracked");
+
+        private final String suffix;
+
+        Role(String suffix) {
+            this.suffix = suffix;
+        }
+
+        /** The tensor's name: the layer's state_dict prefix and this role's suffix. */
+        public String tensorName(Layer layer) {
+            return layer.name() + suffix;
+        }
+
+        public boolean trainable() {
+            return this == KERNEL || this == BIAS || this == BN_SCALE || this == BN_SHIFT;
+        }
+
+        /** Weight decay applies to kernels only, as in the published recipes (not to BN or biases). */
+        public boolean decayed() {
+            return this == KERNEL;
+        }
+
+        public boolean integer() {
+            return this == BN_BATCHES;
+        }
+    }
+
+    /** One expected tensor: the layer it belongs to, its role there and its shape. */
+    public record Entry(Layer layer, Role role, long[] shape) {
+
+        public String name() {
+            return role.tensorName(layer);
+        }
+
+        public boolean integer() {
+            return role.integer();
+        }
     }
 
     private WeightLayout() {
@@ -35,17 +88,15 @@ public final class WeightLayout {
     public static List<Entry> of(NetworkSpec spec) {
         List<Entry> entries = new ArrayList<>();
         for (Layer l : spec.topology().layers()) {
-            entries.add(new Entry(l.weightKey(), l.weightShape(), false));
+            entries.add(new Entry(l, Role.KERNEL, l.weightShape()));
             long[] channels = {l.outChannels()};
             if (l.hasBatchNorm()) {
-                String bn = l.batchNormPrefix();
-                entries.add(new Entry(bn + ".weight", channels, false));
-                entries.add(new Entry(bn + ".bias", channels, false));
-                entries.add(new Entry(bn + ".running_mean", channels, false));
-                entries.add(new Entry(bn + ".running_var", channels, false));
-                entries.add(new Entry(bn + ".num_batches_tracked", new long[0], true));
+                for (Role r : List.of(Role.BN_SCALE, Role.BN_SHIFT, Role.BN_MEAN, Role.BN_VARIANCE)) {
+                    entries.add(new Entry(l, r, channels));
+                }
+                entries.add(new Entry(l, Role.BN_BATCHES, new long[0]));
             } else {
-                entries.add(new Entry(l.name() + ".bias", channels, false));
+                entries.add(new Entry(l, Role.BIAS, channels));
             }
         }
         return entries;
@@ -84,7 +135,7 @@ public final class WeightLayout {
 
     /** Reorders {@code weights} into layout order (after {@link #check}). */
     public static Weights ordered(NetworkSpec spec, Weights weights) {
-        java.util.LinkedHashMap<String, Tensor> map = new java.util.LinkedHashMap<>();
+        Map<String, Tensor> map = new LinkedHashMap<>();
         for (Entry e : of(spec)) {
             map.put(e.name(), weights.get(e.name()));
         }

@@ -11,7 +11,7 @@ import dev.mitosis.app.common.Formats;
 import dev.mitosis.app.grow.GrowthBackend;
 import dev.mitosis.app.workspace.CandidateEntry;
 import dev.mitosis.app.workspace.Documents;
-import dev.mitosis.grow.CandidateRecord;
+import dev.mitosis.run.CandidateRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

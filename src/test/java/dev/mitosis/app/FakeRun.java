@@ -1,8 +1,8 @@
 package dev.mitosis.app;
 
-import dev.mitosis.grow.CandidateRecord;
+import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.grow.GrowthConfig;
-import dev.mitosis.grow.LayerSnapshot;
+import dev.mitosis.run.LayerSnapshot;
 import dev.mitosis.grow.RunConfig;
 import dev.mitosis.model.BundledSeed;
 import dev.mitosis.model.Model;

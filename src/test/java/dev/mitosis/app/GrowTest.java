@@ -9,7 +9,7 @@ import dev.mitosis.app.common.Formats;
 import dev.mitosis.app.grow.GrowRequest;
 import dev.mitosis.app.grow.GrowthState;
 import dev.mitosis.app.workspace.CandidateEntry;
-import dev.mitosis.grow.CandidateRecord;
+import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.model.BundledSeed;
 import dev.mitosis.net.NetworkSpec;
 import dev.mitosis.store.RunStore;

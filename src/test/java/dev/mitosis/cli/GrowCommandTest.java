@@ -2,7 +2,7 @@ package dev.mitosis.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mitosis.grow.CandidateRecord;
+import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.grow.TinyData;
 import dev.mitosis.store.RunStore;
 import java.io.BufferedReader;

@@ -6,8 +6,8 @@ import static dev.mitosis.data.TestFiles.writeFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mitosis.BadInputException;
-import dev.mitosis.util.AtomicFiles;
+import dev.mitosis.io.BadInputException;
+import dev.mitosis.io.AtomicFiles;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

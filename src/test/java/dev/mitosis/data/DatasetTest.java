@@ -4,7 +4,7 @@ import static dev.mitosis.data.TestFiles.synthetic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mitosis.BadInputException;
+import dev.mitosis.io.BadInputException;
 import dev.mitosis.net.FeatureShape;
 import java.util.HashSet;
 import org.junit.jupiter.api.Test;

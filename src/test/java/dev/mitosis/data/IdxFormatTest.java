@@ -9,7 +9,7 @@ import static dev.mitosis.data.TestFiles.pixel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mitosis.BadInputException;
+import dev.mitosis.io.BadInputException;
 import dev.mitosis.net.FeatureShape;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.mitosis.grow;
 
+import dev.mitosis.run.LayerSnapshot;
+import dev.mitosis.run.CandidateRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mitosis.data.DataSplit;
@@ -75,7 +77,7 @@ class GrowthSessionTest {
             }
             GrowthEvent.SelectionMade selection = events.stream().filter(GrowthEvent.SelectionMade.class::isInstance)
                     .map(GrowthEvent.SelectionMade.class::cast).findFirst().orElseThrow();
-            List<dev.mitosis.grow.LayerSnapshot> stats = store.neuronStats(1, GrowthSession.SPLIT);
+            List<dev.mitosis.run.LayerSnapshot> stats = store.neuronStats(1, GrowthSession.SPLIT);
             assertThat(stats).hasSize(14);
             assertThat(stats.stream().mapToInt(LayerSnapshot::selectedCount).sum()).isEqualTo(selection.neuronsAdded());
             assertThat(stats.get(0).lambdaMin()).containsExactly(selection.layers().get(0).lambdaMin());

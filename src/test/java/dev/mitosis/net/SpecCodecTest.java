@@ -3,7 +3,7 @@ package dev.mitosis.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mitosis.BadInputException;
+import dev.mitosis.io.BadInputException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;

@@ -3,7 +3,7 @@ package dev.mitosis.split;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mitosis.BadInputException;
+import dev.mitosis.io.BadInputException;
 import dev.mitosis.net.Activation;
 import dev.mitosis.net.Block;
 import dev.mitosis.net.Costs;

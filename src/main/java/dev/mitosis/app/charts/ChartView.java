@@ -3,7 +3,7 @@ package dev.mitosis.app.charts;
 import dev.mitosis.app.common.Background;
 import dev.mitosis.app.common.Dialogs;
 import dev.mitosis.app.common.StatusNotes;
-import dev.mitosis.util.AtomicFiles;
+import dev.mitosis.io.AtomicFiles;
 import java.awt.geom.Rectangle2D;
 import java.io.File;
 import java.io.IOException;

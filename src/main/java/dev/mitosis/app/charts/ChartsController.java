@@ -1,6 +1,7 @@
 package dev.mitosis.app.charts;
 
-import dev.mitosis.app.charts.TrainingChart.EpochPoint;
+import dev.mitosis.app.grow.EpochPoint;
+import dev.mitosis.app.grow.NeuronFrame;
 import dev.mitosis.app.common.Background;
 import dev.mitosis.app.common.StatusNotes;
 import dev.mitosis.app.grow.GrowthMonitor;
@@ -8,8 +9,8 @@ import dev.mitosis.app.grow.GrowthState;
 import dev.mitosis.app.workspace.CandidateEntry;
 import dev.mitosis.app.workspace.Document;
 import dev.mitosis.app.workspace.Workspace;
-import dev.mitosis.grow.CandidateRecord;
-import dev.mitosis.grow.LayerSnapshot;
+import dev.mitosis.run.CandidateRecord;
+import dev.mitosis.run.LayerSnapshot;
 import dev.mitosis.train.EpochMetrics;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -257,7 +258,7 @@ public final class ChartsController {
     /** Reads a candidate's round statistics and its lineage's epochs (I/O thread). */
     private static Loaded load(Document doc, CandidateRecord record, List<CandidateRecord> all) {
         List<LayerSnapshot> stats = doc.neuronStats(record);
-        NeuronFrame frame = stats.isEmpty() ? null : NeuronFrame.of(String.format(Locale.ROOT, "#%d · round %d (%s)",
+        NeuronFrame frame = stats.isEmpty() ? null : new NeuronFrame(String.format(Locale.ROOT, "#%d · round %d (%s)",
                 record.id(), record.round(), record.method()), doc.strategy(), stats);
         Deque<CandidateRecord> lineage = new ArrayDeque<>();
         Map<Long, CandidateRecord> byId = new HashMap<>();

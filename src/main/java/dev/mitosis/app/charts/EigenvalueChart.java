@@ -1,6 +1,8 @@
 package dev.mitosis.app.charts;
 
-import dev.mitosis.app.charts.NeuronFrame.LayerStats;
+import dev.mitosis.app.grow.NeuronFrame;
+
+import dev.mitosis.run.LayerSnapshot;
 import java.awt.Color;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
@@ -87,7 +89,7 @@ public final class EigenvalueChart implements ChartSource {
             return;
         }
         fill(next);
-        List<String> names = next.layers().stream().map(l -> NeuronFrame.shortKey(l.key())).toList();
+        List<String> names = next.layers().stream().map(l -> dev.mitosis.net.Layer.shortName(l.key())).toList();
         String subtitle = String.format(Locale.ROOT, "%s · %,d neurons in %d layers%s · below 0, splitting lowers the loss",
                 next.caption(), next.neurons(), next.layers().size(),
                 next.hasSelection() ? String.format(Locale.ROOT, " · %,d selected", next.selectedCount()) : "");
@@ -162,7 +164,7 @@ public final class EigenvalueChart implements ChartSource {
         int a = 0;
         int b = 0;
         for (int l = 0; l < f.layers().size(); l++) {
-            LayerStats s = f.layers().get(l);
+            LayerSnapshot s = f.layers().get(l);
             int w = s.width();
             for (int j = 0; j < w; j++) {
                 double x = l + (1 - SPREAD) / 2 + SPREAD * (j + 0.5) / w;
@@ -254,7 +256,7 @@ public final class EigenvalueChart implements ChartSource {
         if (bestSet < 0) {
             return Optional.empty();
         }
-        LayerStats layer = frame.layers().get(layerOf[bestSet][bestItem]);
+        LayerSnapshot layer = frame.layers().get(layerOf[bestSet][bestItem]);
         int neuron = neuronOf[bestSet][bestItem];
         return Optional.of(String.format(Locale.ROOT, "%s · neuron %d of %d%nλ_min = %.5g%s", layer.key(), neuron,
                 layer.width(), layer.lambdaMin()[neuron], bestSet == 1 ? "\nselected for splitting" : ""));
@@ -264,7 +266,7 @@ public final class EigenvalueChart implements ChartSource {
     public CsvTable csv() {
         CsvTable.Builder t = CsvTable.of("layer", "neuron", "lambda_min", "selected", "mac_cost_per_neuron");
         if (frame != null) {
-            for (LayerStats l : frame.layers()) {
+            for (LayerSnapshot l : frame.layers()) {
                 for (int j = 0; j < l.width(); j++) {
                     t.row(l.key(), j, l.lambdaMin()[j], l.hasSelection() ? l.isSelected(j) : null,
                             l.macCost() >= 0 ? l.macCost() : null);

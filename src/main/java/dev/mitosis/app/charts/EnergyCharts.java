@@ -1,6 +1,8 @@
 package dev.mitosis.app.charts;
 
-import dev.mitosis.app.charts.NeuronFrame.LayerStats;
+import dev.mitosis.app.grow.NeuronFrame;
+import dev.mitosis.net.Layer;
+import dev.mitosis.run.LayerSnapshot;
 import java.awt.geom.Rectangle2D;
 import java.util.Locale;
 import java.util.Optional;
@@ -58,7 +60,7 @@ public final class EnergyCharts {
     private CsvTable table() {
         CsvTable.Builder t = CsvTable.of("layer", "neuron", "mac_cost_per_neuron", "lambda_min", "selected");
         if (frame != null) {
-            for (LayerStats l : frame.layers()) {
+            for (LayerSnapshot l : frame.layers()) {
                 for (int j = 0; j < l.width(); j++) {
                     t.row(l.key(), j, l.macCost() >= 0 ? l.macCost() : null, l.lambdaMin()[j],
                             l.hasSelection() ? l.isSelected(j) : null);
@@ -96,8 +98,8 @@ public final class EnergyCharts {
             try {
                 data.clear();
                 if (hasCosts(f)) {
-                    for (LayerStats l : f.layers()) {
-                        data.addValue(l.macCost(), "MACs per neuron", NeuronFrame.shortKey(l.key()));
+                    for (LayerSnapshot l : f.layers()) {
+                        data.addValue(l.macCost(), "MACs per neuron", Layer.shortName(l.key()));
                     }
                     ChartStyle.subtitle(chart, "MACs per image that one more neuron adds");
                 } else {
@@ -186,7 +188,7 @@ public final class EnergyCharts {
                     int b = 0;
                     double lo = Double.POSITIVE_INFINITY;
                     double hi = 0;
-                    for (LayerStats l : f.layers()) {
+                    for (LayerSnapshot l : f.layers()) {
                         lo = Math.min(lo, l.macCost());
                         hi = Math.max(hi, l.macCost());
                         for (int j = 0; j < l.width(); j++) {
@@ -255,7 +257,7 @@ public final class EnergyCharts {
             }
             double best = 8 * 8;
             String text = null;
-            for (LayerStats l : frame.layers()) {
+            for (LayerSnapshot l : frame.layers()) {
                 if (l.macCost() <= 0) {
                     continue;
                 }

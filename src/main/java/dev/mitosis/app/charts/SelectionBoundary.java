@@ -1,6 +1,7 @@
 package dev.mitosis.app.charts;
 
-import dev.mitosis.app.charts.NeuronFrame.LayerStats;
+import dev.mitosis.app.grow.NeuronFrame;
+import dev.mitosis.run.LayerSnapshot;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -28,7 +29,7 @@ public record SelectionBoundary(boolean ray, double slope, double level, String 
         double maxLambda = Double.NEGATIVE_INFINITY;
         double maxRatio = Double.NEGATIVE_INFINITY;
         boolean any = false;
-        for (LayerStats l : f.layers()) {
+        for (LayerSnapshot l : f.layers()) {
             for (int j = 0; j < l.width(); j++) {
                 if (l.isSelected(j)) {
                     any = true;

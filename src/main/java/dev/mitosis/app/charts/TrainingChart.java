@@ -1,5 +1,6 @@
 package dev.mitosis.app.charts;
 
+import dev.mitosis.app.grow.EpochPoint;
 import dev.mitosis.train.EpochMetrics;
 import java.awt.geom.Ellipse2D;
 import java.util.List;
@@ -21,10 +22,6 @@ import org.jfree.data.xy.XYSeriesCollection;
  * across the rounds that led to the candidate shown, with a marker where each round starts.
  */
 public final class TrainingChart implements ChartSource {
-
-    /** One finished epoch of one round. */
-    public record EpochPoint(int round, EpochMetrics metrics) {
-    }
 
     private final XYSeries trainLoss = new XYSeries("train loss", false, true);
     private final XYSeries testLoss = new XYSeries("test loss", false, true);

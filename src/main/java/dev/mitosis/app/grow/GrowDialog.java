@@ -1,7 +1,7 @@
 package dev.mitosis.app.grow;
 
-import dev.mitosis.app.ControllerFactory;
-import dev.mitosis.app.FxmlFile;
+import dev.mitosis.app.common.ControllerFactory;
+import dev.mitosis.app.common.FxmlFile;
 import java.util.Optional;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;

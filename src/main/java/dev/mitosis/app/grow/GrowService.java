@@ -1,9 +1,10 @@
 package dev.mitosis.app.grow;
 
+import dev.mitosis.io.BadInputException;
 import dev.mitosis.app.common.Dialogs;
 import dev.mitosis.app.workspace.RunDocument;
 import dev.mitosis.grow.GrowthEvent;
-import dev.mitosis.grow.LayerSnapshot;
+import dev.mitosis.run.LayerSnapshot;
 import dev.mitosis.store.RunStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class GrowService extends Service<Void> {
                     backend.run(r, s, sink, t);
                     outcome = sink.outcome(t);
                     message = sink.message;
-                } catch (dev.mitosis.BadInputException e) {
+                } catch (BadInputException e) {
                     outcome = GrowthState.FAILED;
                     message = "Growth failed: " + Dialogs.message(e);
                     org.slf4j.LoggerFactory.getLogger(GrowService.class).info("growth refused: {}", e.getMessage());

@@ -1,7 +1,6 @@
 package dev.mitosis.app.grow;
 
-import dev.mitosis.app.charts.NeuronFrame;
-import dev.mitosis.app.charts.TrainingChart.EpochPoint;
+import dev.mitosis.run.LayerSnapshot;
 import dev.mitosis.app.common.FxBatcher;
 import dev.mitosis.app.common.Formats;
 import dev.mitosis.app.workspace.CandidateEntry;
@@ -178,7 +177,7 @@ public final class GrowthMonitor {
             probeDirty = true;
         } else if (e instanceof GrowthEvent.SelectionMade s) {
             probeDirty = false;
-            neurons.set(NeuronFrame.of(String.format(Locale.ROOT, "Round %d · selection: %s → %s MACs",
+            neurons.set(new NeuronFrame(String.format(Locale.ROOT, "Round %d · selection: %s → %s MACs",
                     s.round(), Formats.count(s.macsBefore()), Formats.count(s.macsAfter())), s.strategy(), s.layers()));
             status.set(String.format(Locale.ROOT, "Round %d/%d · %d neurons selected for splitting", s.round(), rounds,
                     s.neuronsAdded()));
@@ -224,10 +223,9 @@ public final class GrowthMonitor {
         }
         probeDirty = false;
         lastFrame = now;
-        List<NeuronFrame.LayerStats> layers = new ArrayList<>();
+        List<LayerSnapshot> layers = new ArrayList<>();
         for (Map.Entry<String, double[]> e : probe.entrySet()) {
-            layers.add(new NeuronFrame.LayerStats(e.getKey(), e.getValue(), new boolean[0],
-                    costs.getOrDefault(e.getKey(), -1L)));
+            layers.add(LayerSnapshot.live(e.getKey(), e.getValue(), costs.getOrDefault(e.getKey(), -1L)));
         }
         // The probe's percentage is in the status bar: a caption that changes every frame would make
         // the chart redraw its titles every frame.

@@ -1,6 +1,6 @@
 package dev.mitosis.app.grow;
 
-import dev.mitosis.BadInputException;
+import dev.mitosis.io.BadInputException;
 import dev.mitosis.data.DataSources;
 import dev.mitosis.data.DataSplit;
 import dev.mitosis.data.Dataset;

@@ -1,6 +1,7 @@
 package dev.mitosis.app.mainwindow;
 
-import dev.mitosis.app.ControllerFactory;
+import dev.mitosis.io.BadInputException;
+import dev.mitosis.app.common.ControllerFactory;
 import dev.mitosis.app.candidates.CandidatesController;
 import dev.mitosis.app.charts.ChartExport;
 import dev.mitosis.app.charts.ChartView;
@@ -24,11 +25,11 @@ import dev.mitosis.app.workspace.Draft;
 import dev.mitosis.app.workspace.RecentFiles;
 import dev.mitosis.app.workspace.SpecState;
 import dev.mitosis.app.workspace.Workspace;
-import dev.mitosis.grow.CandidateRecord;
+import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.model.Model;
 import dev.mitosis.model.ModelDirectory;
 import dev.mitosis.net.SpecCodec;
-import dev.mitosis.util.AtomicFiles;
+import dev.mitosis.io.AtomicFiles;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -349,7 +350,7 @@ public final class MainWindowController {
         GrowSeed seed = seedOf(sel);
         background.io(() -> {
             if (Files.exists(target)) {
-                throw new dev.mitosis.BadInputException(target + ": exists; choose another directory");
+                throw new BadInputException(target + ": exists; choose another directory");
             }
             Model m = seed.model().get();
             ModelDirectory.write(target, m);

@@ -1,6 +1,6 @@
 package dev.mitosis.app.workspace;
 
-import dev.mitosis.grow.CandidateRecord;
+import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.net.NetworkSpec;
 
 /**

@@ -1,8 +1,8 @@
 package dev.mitosis.app.workspace;
 
 import dev.mitosis.data.Normalization;
-import dev.mitosis.grow.CandidateRecord;
-import dev.mitosis.grow.LayerSnapshot;
+import dev.mitosis.run.CandidateRecord;
+import dev.mitosis.run.LayerSnapshot;
 import dev.mitosis.model.Model;
 import dev.mitosis.train.EpochMetrics;
 import java.nio.file.Path;

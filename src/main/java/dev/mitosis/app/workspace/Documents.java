@@ -1,6 +1,6 @@
 package dev.mitosis.app.workspace;
 
-import dev.mitosis.BadInputException;
+import dev.mitosis.io.BadInputException;
 import dev.mitosis.model.BundledSeed;
 import dev.mitosis.model.Model;
 import dev.mitosis.model.ModelDirectory;

@@ -1,6 +1,7 @@
 package dev.mitosis.app.workspace;
 
-import dev.mitosis.grow.CandidateRecord;
+import dev.mitosis.model.EditedWeights;
+import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.model.Model;
 import dev.mitosis.net.NetworkSpec;
 import dev.mitosis.net.NeuronLayer;
@@ -49,13 +50,13 @@ public final class Draft {
         return new CandidateEntry(r, spec, true);
     }
 
-    /** Layers the current spec re-initialises (see {@link DraftWeights#redrawnLayers}). */
+    /** Layers the current spec re-initialises (see {@link EditedWeights#redrawnLayers}). */
     public List<String> redrawnLayers() {
-        return DraftWeights.redrawnLayers(base.spec(), state());
+        return EditedWeights.redrawnLayers(base.spec(), state().spec(), state().origins());
     }
 
     /** The edited model; {@code baseModel} is the base candidate's model. Off the FX thread. */
     public static Model materialize(Model baseModel, SpecState state, long seed) {
-        return DraftWeights.materialize(baseModel, state, seed);
+        return EditedWeights.materialize(baseModel, state.spec(), state.origins(), seed);
     }
 }

@@ -3,7 +3,7 @@ package dev.mitosis.app.candidates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mitosis.app.workspace.CandidateEntry;
-import dev.mitosis.grow.CandidateRecord;
+import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.model.BundledSeed;
 import java.util.List;
 import org.junit.jupiter.api.Test;

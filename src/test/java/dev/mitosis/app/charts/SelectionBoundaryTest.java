@@ -1,5 +1,7 @@
 package dev.mitosis.app.charts;
 
+import dev.mitosis.app.grow.NeuronFrame;
+import dev.mitosis.run.LayerSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -9,8 +11,8 @@ class SelectionBoundaryTest {
 
     private static NeuronFrame frame(String strategy) {
         return new NeuronFrame("t", strategy, List.of(
-                new NeuronFrame.LayerStats("a", new double[] {-0.5, -0.1, 0.2}, new boolean[] {true, false, false}, 100),
-                new NeuronFrame.LayerStats("b", new double[] {-0.3, -0.25}, new boolean[] {true, true}, 1000)));
+                new LayerSnapshot("a", new double[] {-0.5, -0.1, 0.2}, new double[0], 100, new boolean[] {true, false, false}),
+                new LayerSnapshot("b", new double[] {-0.3, -0.25}, new double[0], 1000, new boolean[] {true, true})));
     }
 
     @Test
@@ -33,7 +35,7 @@ class SelectionBoundaryTest {
     @Test
     void noSelectionNoBoundary() {
         NeuronFrame live = new NeuronFrame("t", "", List.of(
-                new NeuronFrame.LayerStats("a", new double[] {-0.5}, new boolean[0], -1)));
+                LayerSnapshot.live("a", new double[] {-0.5}, -1)));
         assertThat(SelectionBoundary.of(live)).isEmpty();
         assertThat(SelectionBoundary.of(null)).isEmpty();
     }

@@ -2,7 +2,7 @@ package dev.mitosis.app.grow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mitosis.app.charts.NeuronFrame;
+
 import dev.mitosis.app.workspace.Documents;
 import dev.mitosis.app.workspace.Workspace;
 import dev.mitosis.grow.GrowthEvent;

@@ -2,7 +2,7 @@ package dev.mitosis.app.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mitosis.grow.CandidateRecord;
+import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.model.BundledSeed;
 import dev.mitosis.net.NetworkSpec;
 import dev.mitosis.net.NeuronLayer;

@@ -1,4 +1,4 @@
-package dev.mitosis.grow;
+package dev.mitosis.run;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.mitosis.util;
+package dev.mitosis.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -1,4 +1,4 @@
-package dev.mitosis;
+package dev.mitosis.io;
 
 /**
  * Input the user can fix: a malformed file, a wrong value, a mismatched tensor. The message is one line

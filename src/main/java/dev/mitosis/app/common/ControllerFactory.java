@@ -1,4 +1,4 @@
-package dev.mitosis.app;
+package dev.mitosis.app.common;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

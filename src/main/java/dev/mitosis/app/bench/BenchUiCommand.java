@@ -1,6 +1,7 @@
-package dev.mitosis.cli;
+package dev.mitosis.app.bench;
 
-import dev.mitosis.app.bench.UiResponsiveness;
+import dev.mitosis.cli.Json;
+import dev.mitosis.cli.OutputOptions;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +12,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "ui", mixinStandardHelpOptions = true,
         description = {"FX-thread responsiveness while a probe streams every neuron's λ_min into the explorer:",
                 "frame-gap p50/p99 (goal p99 < 33 ms). Needs a display: run under xvfb-run on a server."})
-final class BenchUiCommand implements Runnable {
+/**
+ * {@code mitosis bench ui}. It lives with the benchmark it runs, above the CLI, and the launcher adds it
+ * under {@code bench}: the command line itself knows nothing of JavaFX.
+ */
+public final class BenchUiCommand implements Runnable {
 
     @Spec
     CommandSpec spec;
@@ -37,7 +42,7 @@ final class BenchUiCommand implements Runnable {
             javafx.application.Platform.exit();
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (output.json) {
+        if (output.json()) {
             Json.print(out, Json.object().put("neurons", r.neurons()).put("events", r.events()).put("frames", r.frames())
                     .put("p50Ms", r.p50Ms()).put("p99Ms", r.p99Ms()).put("maxMs", r.maxMs()).put("platform", r.platform())
                     .put("meetsGoal", r.meetsGoal()));
