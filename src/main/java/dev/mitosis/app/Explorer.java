@@ -1,5 +1,6 @@
 package dev.mitosis.app;
 
+import dev.mitosis.engine.DeviceChoice;
 import dev.mitosis.app.common.FxmlFile;
 import dev.mitosis.app.common.ControllerFactory;
 import atlantafx.base.theme.PrimerLight;
@@ -85,7 +86,8 @@ public final class Explorer implements AutoCloseable {
             }
         }));
         if (options.detectDevices()) {
-            CompletableFuture.supplyAsync(Devices::available, background.engine()).whenComplete((devices, error) ->
+            CompletableFuture.supplyAsync(() -> Devices.available().stream().map(DeviceChoice::toString).toList(),
+                    background.engine()).whenComplete((devices, error) ->
                     Platform.runLater(() -> main.showDevices(devices == null ? List.of() : devices,
                             error == null ? null : Dialogs.message(error))));
         } else {

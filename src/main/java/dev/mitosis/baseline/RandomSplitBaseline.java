@@ -1,5 +1,6 @@
 package dev.mitosis.baseline;
 
+import dev.mitosis.run.Method;
 import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.grow.Finetuner;
 import dev.mitosis.grow.GrowthEvent;
@@ -20,7 +21,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Random splitting, Net2Net-style (ALGORITHMS.md §7): each round duplicates randomly chosen neurons,
+ * Random splitting, Net2Net-style (docs/algorithms.md §7): each round duplicates randomly chosen neurons,
  * halves their fan-out and nudges the two copies apart by ±ε along a random unit direction, then
  * fine-tunes exactly like the splitting run. Matched to the splitting run by MACs, not neuron counts
  * (per-neuron cost varies several-hundred-fold across layers): it walks random neurons and skips any
@@ -28,8 +29,6 @@ import java.util.Random;
  * limits as splitting apply.
  */
 public final class RandomSplitBaseline {
-
-    public static final String METHOD = "random";
 
     private RandomSplitBaseline() {
     }
@@ -49,15 +48,15 @@ public final class RandomSplitBaseline {
         long parent = seedId;
         for (CandidateRecord target : ordered) {
             long t0 = System.nanoTime();
-            listener.on(new GrowthEvent.Progress(target.round(), METHOD + " seed " + randomSeed, 0, Double.NaN, Double.NaN));
+            listener.on(new GrowthEvent.Progress(target.round(), Method.RANDOM.id() + " seed " + randomSeed, 0, Double.NaN, Double.NaN));
             Map<String, List<NeuronSplit>> splits = choose(current.spec(), target.macs(), epsilon, random);
             if (splits.isEmpty()) {
                 break;
             }
             Model grown = Surgery.apply(current, splits);
-            Finetuner.Trained trained = finetuner.train(target.round(), METHOD + "-" + randomSeed, grown, fineTune,
+            Finetuner.Trained trained = finetuner.train(target.round(), Method.RANDOM.id() + "-" + randomSeed, grown, fineTune,
                     (f, loss) -> { });
-            CandidateRecord record = finetuner.store(parent, target.round(), METHOD,
+            CandidateRecord record = finetuner.store(parent, target.round(), Method.RANDOM,
                     "r" + target.round() + "-s" + randomSeed, trained.model(), trained.test(), fineTune.epochs(),
                     (System.nanoTime() - t0) / 1e9);
             out.add(record);

@@ -8,6 +8,7 @@ import dev.mitosis.model.Model;
 import dev.mitosis.net.Block;
 import dev.mitosis.net.NetworkSpec;
 import dev.mitosis.net.Templates;
+import dev.mitosis.run.Method;
 import dev.mitosis.train.TrainConfig;
 import dev.mitosis.weights.Initializer;
 import java.util.ArrayList;
@@ -17,42 +18,69 @@ import java.util.Optional;
 
 /**
  * Uniform-width networks trained from scratch with the same epoch budget as the grown candidates
- * (ALGORITHMS.md §7), in two profiles: the seed's widths × k ({@code profile = "seed"}), or a MobileNet
- * template with width multiplier k ({@code profile = "mbv1"} or {@code "mbv2"}), the profile the papers
+ * (docs/algorithms.md §7), in two profiles: the seed's widths × k ({@link Profile#SEED}), or a MobileNet
+ * template with width multiplier k ({@link Profile#MBV1}, {@link Profile#MBV2}), the profile the papers
  * compare against.
  */
 public final class UniformBaseline {
 
-    public static final String METHOD = "uniform";
+    /** Which widths a multiplier k scales. */
+    public enum Profile {
+        SEED("seed", Method.UNIFORM),
+        MBV1("mbv1", Method.UNIFORM_MBV1),
+        MBV2("mbv2", Method.UNIFORM_MBV2);
+
+        private final String id;
+        private final Method method;
+
+        Profile(String id, Method method) {
+            this.id = id;
+            this.method = method;
+        }
+
+        /** {@code seed}, or the template's name. */
+        public String id() {
+            return id;
+        }
+
+        public Method method() {
+            return method;
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
 
     private UniformBaseline() {
     }
 
     public static List<CandidateRecord> run(Finetuner finetuner, NetworkSpec seed, List<Double> multipliers,
-                                            String profile, TrainConfig train, long initSeed, GrowthListener listener) {
+                                            Profile profile, TrainConfig train, long initSeed, GrowthListener listener) {
         List<CandidateRecord> out = new ArrayList<>();
         for (int i = 0; i < multipliers.size(); i++) {
             double k = multipliers.get(i);
             NetworkSpec spec = spec(seed, profile, k);
-            listener.on(new GrowthEvent.Progress(0, METHOD + " x" + k, (double) i / multipliers.size(), Double.NaN,
+            Method method = profile.method();
+            listener.on(new GrowthEvent.Progress(0, method.id() + " x" + k, (double) i / multipliers.size(), Double.NaN,
                     Double.NaN));
             long t0 = System.nanoTime();
             Model fresh = new Model(spec, Initializer.initialize(spec, initSeed));
-            String method = profile.equals("seed") ? METHOD : METHOD + "-" + profile;
-            Finetuner.Trained trained = finetuner.train(0, method + "-" + k, fresh, train, (f, loss) -> { });
-            out.add(finetuner.store(0, 0, method, String.format(Locale.ROOT, "%s-x%s", method, trim(k)), trained.model(),
+            Finetuner.Trained trained = finetuner.train(0, method.id() + "-" + k, fresh, train, (f, loss) -> { });
+            out.add(finetuner.store(0, 0, method, String.format(Locale.ROOT, "%s-x%s", method.id(), trim(k)), trained.model(),
                     trained.test(), train.epochs(), (System.nanoTime() - t0) / 1e9));
         }
         return out;
     }
 
     /** The network of a profile at multiplier k, with the seed's input and classes. */
-    public static NetworkSpec spec(NetworkSpec seed, String profile, double k) {
-        if (profile.equals("seed")) {
+    public static NetworkSpec spec(NetworkSpec seed, Profile profile, double k) {
+        if (profile == Profile.SEED) {
             return scaled(seed, k);
         }
-        return Templates.create(profile, new Templates.Options(k, seed.input(), seed.classes(), Optional.empty()))
-                .withName(profile + "-" + trim(k));
+        return Templates.create(profile.id(), new Templates.Options(k, seed.input(), seed.classes(), Optional.empty()))
+                .withName(profile.id() + "-" + trim(k));
     }
 
     /** Every width of {@code spec} times k (at least 1); caps scale along. Residual streams stay consistent. */

@@ -7,6 +7,7 @@ import dev.mitosis.data.DataSources;
 import dev.mitosis.data.DataSplit;
 import dev.mitosis.data.Normalization;
 import dev.mitosis.run.CandidateRecord;
+import dev.mitosis.run.Method;
 import dev.mitosis.grow.Finetuner;
 import dev.mitosis.grow.GrowthConfig;
 import dev.mitosis.grow.GrowthSession;
@@ -48,7 +49,7 @@ final class BaselineCommand implements Runnable {
             try {
                 config = RunConfig.fromJson(store.configJson(), run.resolve(RunStore.DATABASE).toString());
                 data = DataSources.system().load(config.data(), config.dataDir().map(Path::of));
-                seed = store.candidates().stream().filter(c -> c.method().equals(GrowthSession.SEED)).findFirst()
+                seed = store.candidates().stream().filter(c -> c.method() == Method.SEED).findFirst()
                         .orElseThrow(() -> new BadInputException(run + ": the run has no seed candidate yet"));
                 seedModel = store.loadModel(seed);
                 normalization = TrainingRecord.read(store.modelDirectory(seed)).map(TrainingRecord::normalization)
@@ -77,7 +78,7 @@ final class BaselineCommand implements Runnable {
         }
 
         List<CandidateRecord> splitRounds() {
-            return store.candidates().stream().filter(c -> c.method().equals(GrowthSession.SPLIT)).toList();
+            return store.candidates().stream().filter(c -> c.method() == Method.SPLIT).toList();
         }
 
         @Override
@@ -96,10 +97,10 @@ final class BaselineCommand implements Runnable {
         @Option(names = "--widths", split = ",", paramLabel = "K", defaultValue = "0.5,1,1.5,2",
                 description = "Width multipliers (default: ${DEFAULT-VALUE}).")
         List<Double> widths;
-        @Option(names = "--profile", paramLabel = "P", defaultValue = "seed",
-                description = "seed (the seed's widths x K) or a template: mbv1, mbv2 (width multiplier K)"
-                        + " (default: ${DEFAULT-VALUE}).")
-        String profile;
+        @Option(names = "--profile", paramLabel = "P", defaultValue = "seed", completionCandidates = Choices.Profiles.class,
+                description = "${COMPLETION-CANDIDATES}: the seed's widths x K, or a MobileNet template with width"
+                        + " multiplier K (default: ${DEFAULT-VALUE}).")
+        UniformBaseline.Profile profile;
         @Mixin
         TrainOptions training;
         @Mixin
@@ -107,9 +108,6 @@ final class BaselineCommand implements Runnable {
 
         @Override
         public void run() {
-            if (!profile.equals("seed") && dev.mitosis.net.Templates.find(profile).isEmpty()) {
-                throw new BadInputException("--profile " + profile + ": expected seed, mbv1 or mbv2");
-            }
             PrintWriter out = spec.commandLine().getOut();
             try (RunContext ctx = new RunContext(run)) {
                 TrainConfig config = training.config(TrainConfig.defaults().withEpochs(ctx.epochBudget()));

@@ -1,5 +1,6 @@
 package dev.mitosis.cli;
 
+import dev.mitosis.text.Formats;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mitosis.data.DataSources;
@@ -54,9 +55,10 @@ final class BenchSoakCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         DataSplit sample = DataSources.sample();
         DataSplit data = new DataSplit(sample.train().firstPerClass(perClass), sample.test().firstPerClass(50));
-        GrowthConfig config = new GrowthConfig(rounds, GrowthConfig.Strategy.ENERGY_AWARE, grow, "sqrt-macs", null,
-                false, 2, 0.01, false, 1, 0.01, 1024, false,
-                new TrainConfig(1, 64, 0.01, LrSchedule.cosine(), 0.9, true, 1e-4, 0, true, 1), device.device, 1, false);
+        GrowthConfig defaults = GrowthConfig.defaults();
+        GrowthConfig config = defaults.toBuilder().rounds(rounds).strategy(GrowthConfig.Strategy.ENERGY_AWARE).grow(grow)
+                .probePasses(1).probeImages(1024).fineTune(defaults.fineTune().toBuilder().epochs(1).lr(0.01).build())
+                .device(device.device).build();
         List<double[]> samples = new ArrayList<>();
         Path dir;
         try {
@@ -73,7 +75,7 @@ final class BenchSoakCommand implements Runnable {
                             samples.add(new double[] {c.candidate().round(), rss, c.candidate().macs()});
                             if (!output.json) {
                                 out.printf(Locale.ROOT, "round %2d: RSS %7.1f MB, network %s MACs%n", c.candidate().round(),
-                                        rss, Format.count(c.candidate().macs()));
+                                        rss, Formats.count(c.candidate().macs()));
                                 out.flush();
                             }
                         } else if (event instanceof GrowthEvent.Failed f) {

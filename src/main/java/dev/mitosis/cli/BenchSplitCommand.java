@@ -1,7 +1,7 @@
 package dev.mitosis.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mitosis.engine.Devices;
+import dev.mitosis.engine.DeviceChoice;
 import dev.mitosis.engine.Network;
 import dev.mitosis.engine.SplittingPass;
 import dev.mitosis.split.FastProbe;
@@ -44,8 +44,8 @@ final class BenchSplitCommand implements Runnable {
         try (Network net = Network.load(m, device.resolve());
              Trainer trainer = new Trainer(net, new Trainer.Config(0.9, true, 1e-4, 0.1));
              FastProbe.Stepper probe = new FastProbe.Stepper(net, FastProbe.Options.published()
-                     .withCurvature(new SplittingPass.Options(3, !published)))) {
-            dev = Devices.name(net.device());
+                     .withCurvature(SplittingPass.Options.defaults().withFullPath(!published)))) {
+            dev = DeviceChoice.of(net.device()).toString();
             // Interleaved rounds, so that drift in the machine's speed hits both alike.
             Stopwatch.rounds(() -> trainer.step(x, y, n, 0.0), bench.warmup, 0, 0);
             Stopwatch.rounds(() -> probe.step(x, y, n, 1e-3, false), bench.warmup, 0, 0);

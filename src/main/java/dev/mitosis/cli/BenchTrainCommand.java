@@ -1,7 +1,7 @@
 package dev.mitosis.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mitosis.engine.Devices;
+import dev.mitosis.engine.DeviceChoice;
 import dev.mitosis.engine.EngineBoot;
 import dev.mitosis.engine.Network;
 import dev.mitosis.engine.Trainer;
@@ -36,7 +36,7 @@ final class BenchTrainCommand implements Runnable {
         String dev;
         try (Network net = Network.load(m, device.resolve());
              Trainer trainer = new Trainer(net, new Trainer.Config(0.9, true, 1e-4, 0.1))) {
-            dev = Devices.name(net.device());
+            dev = DeviceChoice.of(net.device()).toString();
             seconds = Stopwatch.rounds(() -> trainer.step(x, y, n, 0.01), bench.warmup, bench.steps, bench.rounds);
         }
         double ips = bench.steps * n / Stopwatch.median(seconds);

@@ -20,6 +20,7 @@ public final class Cli {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new MitosisCommand());
+        Choices.register(cl);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean verbose = verbose(parseResult);
             PrintWriter err = commandLine.getErr();
@@ -40,8 +41,8 @@ public final class Cli {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("mitosis: " + oneLine(ex.getMessage()));
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            err.println("mitosis: " + oneLine(ex.getMessage()) + " (see '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return ExitCode.BAD_INPUT.status();
         });
         return cl;

@@ -1,7 +1,7 @@
 package dev.mitosis.cli;
 
 import ai.djl.Device;
-import dev.mitosis.engine.Devices;
+import dev.mitosis.engine.DeviceChoice;
 import picocli.CommandLine.Option;
 
 /** {@code --device auto|cpu|gpu[:N]}. */
@@ -9,9 +9,9 @@ public final class DeviceOption {
 
     @Option(names = "--device", paramLabel = "DEV", defaultValue = "auto",
             description = "auto (GPU if present), cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
-    String device;
+    DeviceChoice device;
 
     public Device resolve() {
-        return Devices.parse(device);
+        return device.resolve();
     }
 }

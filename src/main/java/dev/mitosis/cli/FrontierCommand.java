@@ -1,5 +1,6 @@
 package dev.mitosis.cli;
 
+import dev.mitosis.text.Formats;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mitosis.run.CandidateRecord;
@@ -65,7 +66,7 @@ final class FrontierCommand implements Runnable {
             for (int i = 0; i < rows.size(); i++) {
                 CandidateRecord c = rows.get(i).candidate();
                 out.printf(Locale.ROOT, "%-24s %-16s %-14s %5d %10s %9s %8.2f%%  %s%n", rows.get(i).run(), c.method(),
-                        c.label(), c.round(), Format.count(c.macs()), Format.count(c.params()), 100 * c.accuracy(),
+                        c.label(), c.round(), Formats.count(c.macs()), Formats.count(c.params()), 100 * c.accuracy(),
                         front[i] ? "*" : "");
             }
             out.flush();
@@ -75,7 +76,7 @@ final class FrontierCommand implements Runnable {
     static void json(ObjectNode n, CandidateRecord c, boolean pareto) {
         n.put("id", c.id());
         n.put("parent", c.parentId());
-        n.put("method", c.method());
+        n.put("method", c.method().id());
         n.put("candidate", c.label());
         n.put("round", c.round());
         n.put("macs", c.macs());

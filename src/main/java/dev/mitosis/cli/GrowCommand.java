@@ -73,7 +73,7 @@ final class GrowCommand implements Runnable {
             try {
                 RunConfig stored = RunConfig.fromJson(store.configJson(), out.resolve(RunStore.DATABASE).toString());
                 config = configure(stored.growth());
-                GrowthConfig.checkResumable(stored.growth(), config, out.toString());
+                RunConfig.checkResumable(stored.growth(), config, out.toString());
                 if (explicit("--data") && !data.data.equals(stored.data())) {
                     throw new BadInputException(out + ": --resume with --data " + data.data
                             + ", which contradicts the stored data " + stored.data());
@@ -104,7 +104,7 @@ final class GrowCommand implements Runnable {
                     config).toJson());
         }
         GrowthEvent end;
-        try (store; GrowProgress progress = new GrowProgress(stdout, output.json, config.rounds())) {
+        try (store; GrowProgress progress = new GrowProgress(stdout, output.json)) {
             GrowthSession session = new GrowthSession(seed, split, normalization, config, store, progress);
             session.run();
             end = progress.end();
@@ -130,13 +130,19 @@ final class GrowCommand implements Runnable {
     private GrowthConfig configure(GrowthConfig base) {
         GrowthConfig.Strategy strategy = selection.strategy(base.strategy());
         Long target = selection.macs != null ? selection.macs : base.macTarget();
-        return new GrowthConfig(TrainOptions.or(rounds, base.rounds()), strategy, TrainOptions.or(selection.grow,
-                base.grow()), TrainOptions.or(selection.cost, base.costModel()), target,
-                TrainOptions.or(selection.signed, base.signed()), TrainOptions.or(selection.signedBound, base.signedBound()),
-                TrainOptions.or(selection.epsilon, base.epsilon()), probe.exact || base.exactProbe(),
-                TrainOptions.or(probe.passes, base.probePasses()), TrainOptions.or(probe.lr, base.probeLr()),
-                TrainOptions.or(probe.images, base.probeImages()), probe.published || base.publishedCurvature(),
-                training.config(base.fineTune()), explicit("--device") ? device.device : base.device(),
-                TrainOptions.or(training.seed, base.seed()), retrain || base.retrain());
+        return base.toBuilder().rounds(TrainOptions.or(rounds, base.rounds())).strategy(strategy)
+                .grow(TrainOptions.or(selection.grow, base.grow()))
+                .costModel(TrainOptions.or(selection.cost, base.costModel())).macTarget(target)
+                .signed(TrainOptions.or(selection.signed, base.signed()))
+                .signedBound(TrainOptions.or(selection.signedBound, base.signedBound()))
+                .epsilon(TrainOptions.or(selection.epsilon, base.epsilon()))
+                .exactProbe(probe.exact || base.exactProbe())
+                .probePasses(TrainOptions.or(probe.passes, base.probePasses()))
+                .probeLr(TrainOptions.or(probe.lr, base.probeLr()))
+                .probeImages(TrainOptions.or(probe.images, base.probeImages()))
+                .publishedCurvature(probe.published || base.publishedCurvature())
+                .fineTune(training.config(base.fineTune()))
+                .device(explicit("--device") ? device.device : base.device())
+                .seed(TrainOptions.or(training.seed, base.seed())).retrain(retrain || base.retrain()).build();
     }
 }

@@ -1,14 +1,11 @@
 package dev.mitosis.cli;
 
+import dev.mitosis.text.Formats;
 import dev.mitosis.grow.GrowthEvent;
 import dev.mitosis.grow.GrowthListener;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * The grow command's output: on a terminal a progress bar on stderr (overall fraction, ETA, phase and
@@ -22,12 +19,10 @@ final class GrowProgress implements GrowthListener, AutoCloseable {
     private final ProgressBar bar;
     private GrowthEvent end;
 
-    GrowProgress(PrintWriter out, boolean json, int rounds) {
+    GrowProgress(PrintWriter out, boolean json) {
         this.out = out;
         this.lines = !json;
-        this.bar = System.console() == null ? null : new ProgressBarBuilder().setTaskName("grow").setInitialMax(STEPS)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
-                .setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true))).build();
+        this.bar = TerminalBar.open("grow", STEPS, false).orElse(null);
     }
 
     @Override
@@ -57,11 +52,11 @@ final class GrowProgress implements GrowthListener, AutoCloseable {
     static String line(GrowthEvent event) {
         if (event instanceof GrowthEvent.RoundStarted r) {
             return String.format(Locale.ROOT, "round %d/%d: growing from %s (%s MACs, %.2f%%)", r.round(), r.rounds(),
-                    r.parent().label(), Format.count(r.parent().macs()), 100 * r.parent().accuracy());
+                    r.parent().label(), Formats.count(r.parent().macs()), 100 * r.parent().accuracy());
         }
         if (event instanceof GrowthEvent.SelectionMade s) {
             return String.format(Locale.ROOT, "round %d: %s selected %d neurons, %s -> %s MACs%s", s.round(), s.strategy(),
-                    s.neuronsAdded(), Format.count(s.macsBefore()), Format.count(s.macsAfter()),
+                    s.neuronsAdded(), Formats.count(s.macsBefore()), Formats.count(s.macsAfter()),
                     s.note().isEmpty() ? "" : " (" + s.note() + ")");
         }
         if (event instanceof GrowthEvent.EpochFinished e) {
@@ -69,9 +64,9 @@ final class GrowProgress implements GrowthListener, AutoCloseable {
         }
         if (event instanceof GrowthEvent.CandidateStored c) {
             return String.format(Locale.ROOT, "stored %s (%s): %s MACs, %s params, test accuracy %.2f%%, %s",
-                    c.candidate().label(), c.candidate().method(), Format.count(c.candidate().macs()),
-                    Format.count(c.candidate().params()), 100 * c.candidate().accuracy(),
-                    Format.seconds(c.candidate().seconds()));
+                    c.candidate().label(), c.candidate().method(), Formats.count(c.candidate().macs()),
+                    Formats.count(c.candidate().params()), 100 * c.candidate().accuracy(),
+                    Formats.duration(c.candidate().seconds()));
         }
         if (event instanceof GrowthEvent.RoundRetried r) {
             return String.format(Locale.ROOT, "round %d rolled back (%s); retrying at lr %.4g", r.round(), r.reason(),

@@ -1,5 +1,6 @@
 package dev.mitosis.cli;
 
+import dev.mitosis.text.Formats;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mitosis.model.Model;
@@ -69,7 +70,7 @@ final class InfoCommand implements Runnable {
     static void print(PrintWriter out, NetworkSpec net) {
         Topology t = net.topology();
         out.printf(Locale.ROOT, "%s  input %s  %d classes  %s MACs  %s params%n", net.name(), net.input().toHwc(),
-                net.classes(), Format.count(t.macs()), Format.count(t.params()));
+                net.classes(), Formats.count(t.macs()), Formats.count(t.params()));
         out.printf(Locale.ROOT, "%-18s %-9s %-11s %6s %10s %7s %9s  %s%n", "layer", "kind", "output", "width",
                 "MACs", "share", "params", "split");
         for (Layer l : t.layers()) {
@@ -77,7 +78,7 @@ final class InfoCommand implements Runnable {
             String split = neuron.map(n -> n.cap() == Block.NO_CAP ? "yes" : "cap " + n.cap()).orElse("");
             out.printf(Locale.ROOT, "%-18s %-9s %-11s %6d %10s %7s %9s  %s%n", l.name(),
                     l.op().name().toLowerCase(Locale.ROOT), l.output().toString(), l.outChannels(),
-                    Format.count(l.macs()), Format.percent((double) l.macs() / t.macs()), Format.count(l.params()), split);
+                    Formats.count(l.macs()), Formats.percent((double) l.macs() / t.macs()), Formats.count(l.params()), split);
         }
         out.printf(Locale.ROOT, "%d splittable layers, %d neurons%n", t.neuronLayers().size(), t.neuronCount());
         out.flush();

@@ -1,5 +1,6 @@
 package dev.mitosis.cli;
 
+import dev.mitosis.text.Formats;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mitosis.model.Model;
@@ -92,7 +93,7 @@ final class ProbeCommand implements Runnable {
 
     static void print(PrintWriter out, NetworkSpec net, ProbeResult result, Plan plan) {
         out.printf(Locale.ROOT, "%s: %s probe (%s curvature) over %d images in %s%n", net.name(), result.method(),
-                result.curvature(), result.images(), Format.seconds(result.seconds()));
+                result.curvature(), result.images(), Formats.duration(result.seconds()));
         out.printf(Locale.ROOT, "%-22s %6s %12s %12s %9s %9s %9s%n", "layer", "width", "min λ_min", "median λ_min",
                 "λ_min<0", "selected", "MACs/n");
         int[] added = plan.addedPerLayer();
@@ -103,10 +104,10 @@ final class ProbeCommand implements Runnable {
             Arrays.sort(lambda);
             long negative = Arrays.stream(lambda).filter(x -> x < 0).count();
             out.printf(Locale.ROOT, "%-22s %6d %12.4g %12.4g %9d %9d %9s%n", nl.weightKey(), nl.width(), lambda[0],
-                    lambda[lambda.length / 2], negative, added[li], Format.count(Costs.macIncrement(net, nl)));
+                    lambda[lambda.length / 2], negative, added[li], Formats.count(Costs.macIncrement(net, nl)));
         }
         out.printf(Locale.ROOT, "%s: %d neurons, %s -> %s MACs, predicted loss change %.4g·ε²%n", plan.strategy(),
-                plan.neuronsAdded(), Format.count(plan.macsBefore()), Format.count(plan.macsAfter()),
+                plan.neuronsAdded(), Formats.count(plan.macsBefore()), Formats.count(plan.macsAfter()),
                 0.5 * plan.predictedCoefficient());
         if (!plan.note().isEmpty()) {
             out.println(plan.note());

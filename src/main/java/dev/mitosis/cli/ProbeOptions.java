@@ -17,8 +17,7 @@ import picocli.CommandLine.Option;
  */
 public final class ProbeOptions {
 
-    static final int PUBLISHED_PASSES = 10;
-    static final double PUBLISHED_LR = 1e-3;
+    private static final FastProbe.Options PUBLISHED = FastProbe.Options.published();
 
     @Option(names = "--exact", description = "Exact S2D: eigendecompose every neuron's splitting matrix.")
     boolean exact;
@@ -46,9 +45,9 @@ public final class ProbeOptions {
             description = "Leave out the depthwise path's curvature, as the published code does.")
     boolean published;
 
-    @Option(names = "--relu-beta", paramLabel = "B", defaultValue = "3",
-            description = "Sharpness of the softplus surrogate for σ'' of ReLU-type activations (default: ${DEFAULT-VALUE}).")
-    double reluBeta;
+    @Option(names = "--relu-beta", paramLabel = "B",
+            description = "Sharpness of the softplus surrogate for σ'' of ReLU-type activations (default: 3).")
+    Double reluBeta;
 
     @Option(names = "--exact-memory", paramLabel = "BYTES", defaultValue = "2147483648",
             description = "Exact probe: largest memory for the splitting matrices (default: 2 GiB).")
@@ -59,7 +58,8 @@ public final class ProbeOptions {
     long seed;
 
     SplittingPass.Options curvature() {
-        return new SplittingPass.Options(reluBeta, !published);
+        SplittingPass.Options defaults = SplittingPass.Options.defaults();
+        return new SplittingPass.Options(TrainOptions.or(reluBeta, defaults.reluBeta()), !published);
     }
 
     ProbeResult run(Network network, DataSplit data, Normalization normalization, boolean needMax,
@@ -68,8 +68,9 @@ public final class ProbeOptions {
         if (exact) {
             return ExactProbe.run(network, probeData, new ExactProbe.Options(exactMemory, curvature()), listener);
         }
-        FastProbe.Options options = new FastProbe.Options(TrainOptions.or(passes, PUBLISHED_PASSES),
-                TrainOptions.or(lr, PUBLISHED_LR), 0.2, 2, max || needMax, curvature(), seed);
+        FastProbe.Options options = PUBLISHED.withPasses(TrainOptions.or(passes, PUBLISHED.passes()))
+                .withLr(TrainOptions.or(lr, PUBLISHED.lr())).withMax(max || needMax).withCurvature(curvature())
+                .withSeed(seed);
         return FastProbe.run(network, probeData, options, listener);
     }
 }

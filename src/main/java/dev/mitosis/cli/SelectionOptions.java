@@ -1,16 +1,19 @@
 package dev.mitosis.cli;
 
+import dev.mitosis.grow.GrowthConfig;
 import dev.mitosis.grow.GrowthConfig.Strategy;
 import dev.mitosis.net.NetworkSpec;
 import dev.mitosis.split.CostModel;
 import dev.mitosis.split.Plan;
 import dev.mitosis.split.ProbeResult;
 import dev.mitosis.split.Selection;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** Which neurons to split: S2D quantile, energy-aware LP or a MAC target; optionally signed. */
 public final class SelectionOptions {
+
+    /** The probe and split commands select as a growth round would by default. */
+    private static final GrowthConfig DEFAULTS = GrowthConfig.defaults();
 
     @Option(names = "--grow", paramLabel = "F",
             description = "Grow fraction: share of neurons (quantile) or of each group's cost (energy-aware) to add"
@@ -21,15 +24,16 @@ public final class SelectionOptions {
             + " energy-aware).")
     boolean energyAware;
 
-    @Option(names = "--strategy", paramLabel = "S",
-            description = "quantile (S2D), energy-aware or mac-target (probe/split: quantile; grow: energy-aware).")
-    String strategy;
+    @Option(names = "--strategy", paramLabel = "S", completionCandidates = Choices.Strategies.class,
+            description = "${COMPLETION-CANDIDATES} (probe/split: quantile, i.e. S2D; grow: energy-aware).")
+    Strategy strategy;
 
-    @Option(names = "--cost", paramLabel = "C",
-            description = "Energy-aware cost per neuron: macs, sqrt-macs, log-macs, params, constant (default: sqrt-macs).")
-    String cost;
+    @Option(names = "--cost", paramLabel = "C", completionCandidates = Choices.CostModels.class,
+            description = "Energy-aware cost per neuron: ${COMPLETION-CANDIDATES} (default: sqrt-macs).")
+    CostModel cost;
 
-    @Option(names = "--macs", paramLabel = "B", description = "Grow to at most B MACs (implies --strategy mac-target).")
+    @Option(names = "--macs", paramLabel = "B", converter = MacCount.class,
+            description = "Grow to at most B MACs, e.g. 400k or 1.2M (implies --strategy mac-target).")
     Long macs;
 
     @Option(names = "--signed", negatable = true, fallbackValue = "true",
@@ -52,31 +56,20 @@ public final class SelectionOptions {
         if (energyAware) {
             return Strategy.ENERGY_AWARE;
         }
-        if (strategy != null) {
-            try {
-                return Strategy.valueOf(strategy.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--strategy " + strategy + ": expected quantile, energy-aware or"
-                        + " mac-target");
-            }
-        }
-        return fallback;
+        return strategy != null ? strategy : fallback;
     }
 
     boolean signed() {
-        return TrainOptions.or(signed, false);
-    }
-
-    double signedBound() {
-        return TrainOptions.or(signedBound, 2.0);
+        return TrainOptions.or(signed, DEFAULTS.signed());
     }
 
     double epsilon() {
-        return TrainOptions.or(epsilon, 0.01);
+        return TrainOptions.or(epsilon, DEFAULTS.epsilon());
     }
 
     Selection.Signed signedOptions() {
-        return signed() ? Selection.Signed.on(signedBound()) : Selection.Signed.off();
+        return signed() ? Selection.Signed.on(TrainOptions.or(signedBound, DEFAULTS.signedBound()))
+                : Selection.Signed.off();
     }
 
     /** One selection for the probe and split commands. */
@@ -88,9 +81,9 @@ public final class SelectionOptions {
                 }
                 yield Selection.macTarget(spec, probe, macs, signedOptions());
             }
-            case ENERGY_AWARE -> Selection.energyAware(spec, probe, TrainOptions.or(grow, 0.3),
-                    CostModel.parse(TrainOptions.or(cost, "sqrt-macs")), Selection.defaultGroups(spec), signedOptions());
-            case QUANTILE -> Selection.quantile(spec, probe, TrainOptions.or(grow, 0.3), signedOptions());
+            case ENERGY_AWARE -> Selection.energyAware(spec, probe, TrainOptions.or(grow, DEFAULTS.grow()),
+                    TrainOptions.or(cost, DEFAULTS.costModel()), Selection.defaultGroups(spec), signedOptions());
+            case QUANTILE -> Selection.quantile(spec, probe, TrainOptions.or(grow, DEFAULTS.grow()), signedOptions());
         };
     }
 }

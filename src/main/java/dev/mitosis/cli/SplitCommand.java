@@ -1,5 +1,6 @@
 package dev.mitosis.cli;
 
+import dev.mitosis.text.Formats;
 import dev.mitosis.io.BadInputException;
 import dev.mitosis.model.Model;
 import dev.mitosis.model.ModelDirectory;
@@ -43,7 +44,7 @@ final class SplitCommand implements Runnable {
             throw new BadInputException(m.spec().name() + ": no neuron's split lowers the loss"
                     + (selection.signed() ? "" : " (every λ_min ≥ 0; try --signed)") + "; nothing written");
         }
-        Model grown = Surgery.apply(m, plan.splits(result, selection.epsilon(), selection.signedBound()));
+        Model grown = Surgery.apply(m, plan.splits(result, selection.epsilon(), selection.signedOptions().bound()));
         String dataset = o.input().record().map(TrainingRecord::dataset).orElse(probeRun.data.data);
         TrainingRecord carried = new TrainingRecord(dataset, o.input().normalization(), 0, Double.NaN, Double.NaN,
                 "mitosis " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
@@ -57,8 +58,8 @@ final class SplitCommand implements Runnable {
             Json.print(w, root);
         } else {
             ProbeCommand.print(w, m.spec(), result, plan);
-            w.printf(Locale.ROOT, "wrote %s: %s MACs, %s params%n", out, Format.count(grown.spec().macs()),
-                    Format.count(grown.spec().params()));
+            w.printf(Locale.ROOT, "wrote %s: %s MACs, %s params%n", out, Formats.count(grown.spec().macs()),
+                    Formats.count(grown.spec().params()));
             w.flush();
         }
     }

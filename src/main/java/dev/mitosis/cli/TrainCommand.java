@@ -1,11 +1,12 @@
 package dev.mitosis.cli;
 
+import dev.mitosis.text.Formats;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mitosis.io.BadInputException;
 import dev.mitosis.data.DataSplit;
 import dev.mitosis.data.Normalization;
-import dev.mitosis.engine.Devices;
+import dev.mitosis.engine.DeviceChoice;
 import dev.mitosis.engine.Network;
 import dev.mitosis.model.Model;
 import dev.mitosis.model.ModelDirectory;
@@ -63,8 +64,8 @@ final class TrainCommand implements Runnable {
              Progress progress = new Progress(stdout, output.json, "epoch", config.epochs())) {
             if (!output.json) {
                 stdout.printf(Locale.ROOT, "training %s (%s MACs) on %s: %d train / %d test images, %s%n",
-                        initial.spec().name(), Format.count(initial.spec().macs()), split.train().name(),
-                        split.train().size(), split.test().size(), Devices.name(net.device()));
+                        initial.spec().name(), Formats.count(initial.spec().macs()), split.train().name(),
+                        split.train().size(), split.test().size(), DeviceChoice.of(net.device()));
                 stdout.flush();
             }
             history = Training.run(net, split, normalization, config, progress);

@@ -2,7 +2,6 @@ package dev.mitosis.cli;
 
 import dev.mitosis.train.LrSchedule;
 import dev.mitosis.train.TrainConfig;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,8 +20,9 @@ public final class TrainOptions {
     @Option(names = "--lr", paramLabel = "LR", description = "Initial learning rate (train: 0.05; grow: 0.02).")
     Double lr;
 
-    @Option(names = "--schedule", paramLabel = "S", description = "cosine, step or constant (default: cosine).")
-    String schedule;
+    @Option(names = "--schedule", paramLabel = "S", completionCandidates = Choices.Schedules.class,
+            description = "${COMPLETION-CANDIDATES} (default: cosine).")
+    LrSchedule.Kind schedule;
 
     @Option(names = "--step-every", paramLabel = "E", description = "Step schedule: epochs between decays (default: 30).")
     Integer stepEvery;
@@ -53,12 +53,16 @@ public final class TrainOptions {
     /** {@code base} with every option given on the command line applied. */
     public TrainConfig config(TrainConfig base) {
         LrSchedule s = base.schedule();
-        LrSchedule.Kind kind = Optional.ofNullable(schedule).map(LrSchedule.Kind::parse).orElse(s.kind());
-        LrSchedule schedule = new LrSchedule(kind, or(stepEvery, kind == LrSchedule.Kind.STEP && s.kind() != kind
-                ? 30 : s.stepEvery()), or(stepGamma, kind == LrSchedule.Kind.STEP && s.kind() != kind ? 0.1 : s.stepGamma()));
-        return new TrainConfig(or(epochs, base.epochs()), or(batch, base.batchSize()), or(lr, base.lr()), schedule,
-                or(momentum, base.momentum()), or(nesterov, base.nesterov()), or(weightDecay, base.weightDecay()),
-                or(labelSmoothing, base.labelSmoothing()), or(augment, base.augment()), or(seed, base.seed()));
+        LrSchedule.Kind kind = or(schedule, s.kind());
+        boolean newStep = kind == LrSchedule.Kind.STEP && s.kind() != kind;
+        LrSchedule step = LrSchedule.step();
+        return base.toBuilder().epochs(or(epochs, base.epochs())).batchSize(or(batch, base.batchSize()))
+                .lr(or(lr, base.lr()))
+                .schedule(new LrSchedule(kind, or(stepEvery, newStep ? step.stepEvery() : s.stepEvery()),
+                        or(stepGamma, newStep ? step.stepGamma() : s.stepGamma())))
+                .momentum(or(momentum, base.momentum())).nesterov(or(nesterov, base.nesterov()))
+                .weightDecay(or(weightDecay, base.weightDecay())).labelSmoothing(or(labelSmoothing, base.labelSmoothing()))
+                .augment(or(augment, base.augment())).seed(or(seed, base.seed())).build();
     }
 
     static <T> T or(T value, T fallback) {

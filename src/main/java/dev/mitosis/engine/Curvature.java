@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import dev.mitosis.net.Activation;
 
 /**
- * First and second derivatives of the activations, for the splitting matrix (ALGORITHMS.md §1).
+ * First and second derivatives of the activations, for the splitting matrix (docs/algorithms.md §1).
  * Swish has a true σ″. ReLU, ReLU6 and hard-swish have kinks where σ″ is a Dirac delta; there σ″ is
  * replaced by the second derivative of softplus with sharpness β, β·s(βh)·(1 − s(βh)) per kink (the
  * S2D surrogate), while σ′ stays the true derivative and the forward pass stays unchanged.

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Multiplies the splitting matrix of every neuron of every splittable layer by a direction, all in one
- * forward and one backward pass (ALGORITHMS.md §1–2). This is the primitive both probes are built on:
+ * forward and one backward pass (docs/algorithms.md §1–2). This is the primitive both probes are built on:
  * the fast probe feeds it Rayleigh-quotient iterates, the exact probe the unit vectors.
  *
  * <p>BN is frozen (inference statistics) in every layer, so each conv+BN is folded into one affine conv:
@@ -51,8 +51,13 @@ public final class SplittingPass implements AutoCloseable {
             }
         }
 
+        /** β = 3 (the S2D code's surrogate) with the depthwise path's curvature. */
         public static Options defaults() {
             return new Options(3.0, true);
+        }
+
+        public Options withFullPath(boolean full) {
+            return new Options(reluBeta, full);
         }
     }
 

@@ -11,18 +11,13 @@ import ai.djl.training.GradientCollector;
  */
 public final class Trainer implements AutoCloseable {
 
-    /** Loss and optimizer settings. */
+    /** Loss and optimizer settings (their defaults are {@code TrainConfig.defaults()}). */
     public record Config(double momentum, boolean nesterov, double weightDecay, double labelSmoothing) {
         public Config {
             new Sgd.Config(momentum, nesterov, weightDecay);
             if (labelSmoothing < 0 || labelSmoothing >= 1) {
                 throw new IllegalArgumentException("label smoothing must be in [0, 1), found " + labelSmoothing);
             }
-        }
-
-        /** SGD, momentum 0.9, weight decay 1e-4, no smoothing: the published fine-tuning setting. */
-        public static Config defaults() {
-            return new Config(0.9, false, 1e-4, 0.0);
         }
     }
 

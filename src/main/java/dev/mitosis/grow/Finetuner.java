@@ -1,6 +1,7 @@
 package dev.mitosis.grow;
 
 import dev.mitosis.run.CandidateRecord;
+import dev.mitosis.run.Method;
 import ai.djl.Device;
 import dev.mitosis.data.DataSplit;
 import dev.mitosis.data.Normalization;
@@ -57,21 +58,24 @@ public final class Finetuner {
         this.cancelled = cancelled;
     }
 
-    public Trained train(int round, String method, Model start, TrainConfig train, ProgressSink sink) {
+    /**
+     * Trains {@code start}; its epochs are stored under {@code stream} (see {@link RunStore#epochs}).
+     */
+    public Trained train(int round, String stream, Model start, TrainConfig train, ProgressSink sink) {
         TrainConfig attempt = train;
         for (int tries = 0; ; tries++) {
             try (Network net = Network.load(start, device)) {
                 List<EpochMetrics> history = Training.run(net, data, normalization, attempt,
-                        listener(round, method, attempt.epochs(), sink));
+                        listener(round, stream, attempt.epochs(), sink));
                 Evaluation test = history.isEmpty() ? Evaluation.of(net, data.test(), normalization)
                         : new Evaluation(history.get(history.size() - 1).testLoss(),
                         history.get(history.size() - 1).testAccuracy(), data.test().size());
                 return new Trained(net.model(), test);
             } catch (DivergedException e) {
-                store.discardEpochs(round, method);
+                store.discardEpochs(round, stream);
                 if (tries >= 1) {
                     throw new IllegalStateException(String.format(Locale.ROOT, "round %d (%s): training diverged twice"
-                            + " (NaN/Inf loss, last at lr %.4g); stopping after round %d", round, method, attempt.lr(),
+                            + " (NaN/Inf loss, last at lr %.4g); stopping after round %d", round, stream, attempt.lr(),
                             round - 1));
                 }
                 attempt = attempt.withLr(attempt.lr() / 2);
@@ -88,17 +92,17 @@ public final class Finetuner {
     }
 
     /** Stores a trained candidate with its training record and reports it. */
-    public CandidateRecord store(long parentId, int round, String method, String label, Model model, Evaluation test,
+    public CandidateRecord store(long parentId, int round, Method method, String label, Model model, Evaluation test,
                                  int epochs, double seconds) {
         Map<String, String> files = Map.of(TrainingRecord.FILE, new TrainingRecord(data.train().name(), normalization,
-                epochs, test.accuracy(), test.loss(), "mitosis " + method).toJson());
+                epochs, test.accuracy(), test.loss(), "mitosis " + method.id()).toJson());
         CandidateRecord record = store.addCandidate(parentId, round, method, label, model, test.accuracy(), test.loss(),
                 seconds, files);
         listener.on(new GrowthEvent.CandidateStored(record));
         return record;
     }
 
-    private TrainingListener listener(int round, String method, int epochs, ProgressSink sink) {
+    private TrainingListener listener(int round, String stream, int epochs, ProgressSink sink) {
         return new TrainingListener() {
             @Override
             public void batchFinished(int epoch, int batch, int batches, double loss) {
@@ -111,7 +115,7 @@ public final class Finetuner {
 
             @Override
             public void epochFinished(EpochMetrics metrics) {
-                store.addEpoch(round, method, metrics);
+                store.addEpoch(round, stream, metrics);
                 listener.on(new GrowthEvent.EpochFinished(round, epochs, metrics));
             }
 

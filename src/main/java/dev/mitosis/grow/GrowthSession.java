@@ -1,10 +1,10 @@
 package dev.mitosis.grow;
 
 import dev.mitosis.run.LayerSnapshot;
+import dev.mitosis.run.Method;
 import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.data.DataSplit;
 import dev.mitosis.data.Normalization;
-import dev.mitosis.engine.Devices;
 import dev.mitosis.engine.Network;
 import dev.mitosis.model.Model;
 import dev.mitosis.model.TrainingRecord;
@@ -31,7 +31,7 @@ import java.util.Locale;
 import java.util.concurrent.CancellationException;
 
 /**
- * Grows a network: rounds of probe → select → split → fine-tune → evaluate → store (ALGORITHMS.md §6),
+ * Grows a network: rounds of probe → select → split → fine-tune → evaluate → store (docs/algorithms.md §6),
  * each round's candidate kept in the {@link RunStore} before the next begins. Reports
  * {@link GrowthEvent}s to its listener.
  *
@@ -42,9 +42,6 @@ import java.util.concurrent.CancellationException;
  */
 public final class GrowthSession {
 
-    public static final String SEED = "seed";
-    public static final String SPLIT = "split";
-    public static final String RETRAINED = "split-retrained";
     private static final long THROTTLE_NANOS = 100_000_000L;
 
     private final Model seed;
@@ -81,11 +78,11 @@ public final class GrowthSession {
         started = System.nanoTime();
         int round = 0;
         try {
-            finetuner = new Finetuner(data, normalization, Devices.parse(config.device()), store, listener,
+            finetuner = new Finetuner(data, normalization, config.device().resolve(), store, listener,
                     () -> cancelled);
             CandidateRecord current = storedSeed();
             round = current.round() + 1;
-            store.discardRoundsAfter(SPLIT, current.round());
+            store.discardRoundsAfter(Method.SPLIT, current.round());
             Model model = store.loadModel(current);
             for (; round <= config.rounds(); round++) {
                 listener.on(new GrowthEvent.RoundStarted(round, config.rounds(), current));
@@ -110,12 +107,12 @@ public final class GrowthSession {
     private CandidateRecord storedSeed() {
         List<CandidateRecord> stored = store.candidates();
         if (!stored.isEmpty()) {
-            return stored.stream().filter(c -> c.method().equals(SPLIT) || c.method().equals(SEED))
+            return stored.stream().filter(c -> c.method() == Method.SPLIT || c.method() == Method.SEED)
                     .max(Comparator.comparingInt(CandidateRecord::round)).orElseThrow();
         }
         long t0 = System.nanoTime();
         Evaluation test = finetuner.evaluate(seed);
-        return finetuner.store(0, 0, SEED, "seed", seed, test, 0, (System.nanoTime() - t0) / 1e9);
+        return finetuner.store(0, 0, Method.SEED, "seed", seed, test, 0, (System.nanoTime() - t0) / 1e9);
     }
 
     /** One round; returns the new candidate, or null when nothing is worth splitting. */
@@ -123,21 +120,21 @@ public final class GrowthSession {
         long t0 = System.nanoTime();
         NetworkSpec spec = model.spec();
         ProbeResult probe;
-        try (Network net = Network.load(model, Devices.parse(config.device()))) {
+        try (Network net = Network.load(model, config.device().resolve())) {
             probe = probe(round, net);
         }
         Plan plan = select(round, spec, probe);
         List<LayerSnapshot> snapshots = snapshots(spec, probe, plan);
-        store.putNeuronStats(round, SPLIT, snapshots);
+        store.putNeuronStats(round, Method.SPLIT, snapshots);
         listener.on(new GrowthEvent.SelectionMade(round, snapshots, plan.macsBefore(), plan.macsAfter(),
                 plan.neuronsAdded(), plan.strategy(), plan.note()));
         if (plan.isEmpty()) {
             return null;
         }
         Model grown = Surgery.apply(model, plan.splits(probe, config.epsilon(), config.signedBound()));
-        Finetuner.Trained trained = finetuner.train(round, SPLIT, grown, config.fineTune(),
+        Finetuner.Trained trained = finetuner.train(round, Method.SPLIT.id(), grown, config.fineTune(),
                 (f, loss) -> progress(round, "fine-tune", 0.3 + 0.7 * f, loss));
-        CandidateRecord record = finetuner.store(parent.id(), round, SPLIT, "r" + round, trained.model(),
+        CandidateRecord record = finetuner.store(parent.id(), round, Method.SPLIT, "r" + round, trained.model(),
                 trained.test(), config.fineTune().epochs(), (System.nanoTime() - t0) / 1e9);
         if (config.retrain()) {
             retrain(round, record, grown.spec());
@@ -179,14 +176,14 @@ public final class GrowthSession {
         Selection.Signed signed = config.signedOptions();
         return switch (config.strategy()) {
             case QUANTILE -> Selection.quantile(spec, probe, config.grow(), signed);
-            case ENERGY_AWARE -> Selection.energyAware(spec, probe, config.grow(), CostModel.parse(config.costModel()),
+            case ENERGY_AWARE -> Selection.energyAware(spec, probe, config.grow(), config.costModel(),
                     Selection.defaultGroups(spec), signed);
             case MAC_TARGET -> Selection.macTarget(spec, probe, config.roundTarget(seedMacs(), round), signed);
         };
     }
 
     private long seedMacs() {
-        return store.candidates().stream().filter(c -> c.method().equals(SEED)).findFirst()
+        return store.candidates().stream().filter(c -> c.method() == Method.SEED).findFirst()
                 .map(CandidateRecord::macs).orElse(seed.spec().macs());
     }
 
@@ -212,14 +209,14 @@ public final class GrowthSession {
         long t0 = System.nanoTime();
         int budget = seedEpochs() + round * config.fineTune().epochs();
         Model fresh = new Model(spec, Initializer.initialize(spec, config.seed()));
-        Finetuner.Trained trained = finetuner.train(round, RETRAINED, fresh, config.fineTune().withEpochs(budget),
+        Finetuner.Trained trained = finetuner.train(round, Method.SPLIT_RETRAINED.id(), fresh, config.fineTune().withEpochs(budget),
                 (f, loss) -> progress(round, "retrain", 1, loss));
-        finetuner.store(grown.id(), round, RETRAINED, "r" + round + "-retrained", trained.model(), trained.test(),
+        finetuner.store(grown.id(), round, Method.SPLIT_RETRAINED, "r" + round + "-retrained", trained.model(), trained.test(),
                 budget, (System.nanoTime() - t0) / 1e9);
     }
 
     private int seedEpochs() {
-        return store.candidates().stream().filter(c -> c.method().equals(SEED)).findFirst()
+        return store.candidates().stream().filter(c -> c.method() == Method.SEED).findFirst()
                 .flatMap(c -> TrainingRecord.read(store.modelDirectory(c))).map(TrainingRecord::epochs).orElse(0);
     }
 
@@ -234,7 +231,7 @@ public final class GrowthSession {
     private String summary() {
         List<CandidateRecord> all = store.candidates();
         CandidateRecord first = all.get(0);
-        CandidateRecord last = all.stream().filter(c -> c.method().equals(SPLIT)).reduce((a, b) -> b).orElse(first);
+        CandidateRecord last = all.stream().filter(c -> c.method() == Method.SPLIT).reduce((a, b) -> b).orElse(first);
         return String.format(Locale.ROOT, "%d rounds: %d -> %d MACs, accuracy %.2f%% -> %.2f%%", last.round(),
                 first.macs(), last.macs(), 100 * first.accuracy(), 100 * last.accuracy());
     }

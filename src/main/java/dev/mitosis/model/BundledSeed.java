@@ -26,19 +26,6 @@ public final class BundledSeed {
                 Safetensors.decode(bytes(ModelDirectory.WEIGHTS_FILE), RESOURCE + ModelDirectory.WEIGHTS_FILE));
     }
 
-    /** Copies the bundled model directory to {@code dir} (for commands and views that want a path). */
-    public static Path copyTo(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            for (String f : new String[] {ModelDirectory.SPEC_FILE, ModelDirectory.WEIGHTS_FILE, TrainingRecord.FILE}) {
-                Files.write(dir.resolve(f), bytes(f));
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     public static TrainingRecord record() {
         try {
             Path tmp = Files.createTempDirectory("mitosis-seed");

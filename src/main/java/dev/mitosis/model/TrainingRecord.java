@@ -1,11 +1,12 @@
 package dev.mitosis.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mitosis.io.BadInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.mitosis.data.Normalization;
+import dev.mitosis.io.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,33 +15,29 @@ import java.util.Optional;
 /**
  * How a model was trained, kept as training.json next to model.json: the dataset, the input
  * normalisation the weights expect (so evaluation and probing use the same), the final test accuracy
- * and the command that produced it.
+ * and the command that produced it. A model that was not evaluated (a split written by {@code split})
+ * has no accuracy: the file says {@code null}, this record NaN.
  */
 public record TrainingRecord(String dataset, Normalization normalization, int epochs, double testAccuracy,
                              double testLoss, String command) {
 
     public static final String FILE = "training.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final int SCHEMA_VERSION = 1;
+
+    /** The file's layout, bound by Jackson; unknown numbers are {@code null}, never the string "NaN". */
+    private record Wire(int schemaVersion, String dataset, double[] normalizationMean, double[] normalizationStd,
+                        int epochs, Double testAccuracy, Double testLoss, String command) {
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     public String toJson() {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("schemaVersion", 1);
-        n.put("dataset", dataset);
-        var mean = n.putArray("normalizationMean");
-        for (double m : normalization.mean()) {
-            mean.add(m);
-        }
-        var std = n.putArray("normalizationStd");
-        for (double s : normalization.std()) {
-            std.add(s);
-        }
-        n.put("epochs", epochs);
-        n.put("testAccuracy", testAccuracy);
-        n.put("testLoss", testLoss);
-        n.put("command", command);
         try {
-            return MAPPER.writeValueAsString(n) + "\n";
-        } catch (IOException e) {
+            return MAPPER.writeValueAsString(new Wire(SCHEMA_VERSION, dataset, normalization.mean(), normalization.std(),
+                    epochs, finite(testAccuracy), finite(testLoss), command)) + "\n";
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -51,31 +48,40 @@ public record TrainingRecord(String dataset, Normalization normalization, int ep
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
+        Wire w;
         try {
-            JsonNode n = MAPPER.readTree(file.toFile());
-            double[] mean = doubles(n.get("normalizationMean"), file, "normalizationMean");
-            double[] std = doubles(n.get("normalizationStd"), file, "normalizationStd");
-            return Optional.of(new TrainingRecord(n.path("dataset").asText(""), Normalization.of(mean, std),
-                    n.path("epochs").asInt(0), n.path("testAccuracy").asDouble(Double.NaN),
-                    n.path("testLoss").asDouble(Double.NaN), n.path("command").asText("")));
+            w = MAPPER.readValue(file.toFile(), Wire.class);
+        } catch (ValueInstantiationException e) {
+            throw new BadInputException(file + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new BadInputException(file + ": malformed JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        if (w.schemaVersion() > SCHEMA_VERSION) {
+            throw new BadInputException(file + ": schemaVersion " + w.schemaVersion() + " is newer than this Mitosis"
+                    + " reads (" + SCHEMA_VERSION + ")");
+        }
+        checkNonEmpty(w.normalizationMean(), file, "normalizationMean");
+        checkNonEmpty(w.normalizationStd(), file, "normalizationStd");
+        try {
+            return Optional.of(new TrainingRecord(w.dataset() == null ? "" : w.dataset(),
+                    Normalization.of(w.normalizationMean(), w.normalizationStd()), w.epochs(), orNaN(w.testAccuracy()),
+                    orNaN(w.testLoss()), w.command() == null ? "" : w.command()));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(file + ": " + e.getMessage());
         }
     }
 
-    private static double[] doubles(JsonNode node, Path file, String field) {
-        if (node == null || !node.isArray() || node.isEmpty()) {
+    private static void checkNonEmpty(double[] values, Path file, String field) {
+        if (values == null || values.length == 0) {
             throw new BadInputException(file + ": " + field + ": expected a non-empty array of numbers");
         }
-        double[] d = new double[node.size()];
-        for (int i = 0; i < d.length; i++) {
-            if (!node.get(i).isNumber()) {
-                throw new BadInputException(file + ": " + field + "[" + i + "]: expected a number, found " + node.get(i));
-            }
-            d[i] = node.get(i).doubleValue();
-        }
-        return d;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static double orNaN(Double v) {
+        return v == null ? Double.NaN : v;
     }
 }

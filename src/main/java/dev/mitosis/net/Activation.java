@@ -30,11 +30,6 @@ public enum Activation {
         return this == IDENTITY;
     }
 
-    /** True when σ″ exists everywhere (no surrogate needed for the splitting matrix). */
-    public boolean isSmooth() {
-        return this == SWISH;
-    }
-
     public static Activation parse(String name) {
         String wanted = name.trim().toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
         for (Activation a : values()) {

@@ -54,7 +54,7 @@ public final class Templates {
     private static final int[] MBV1_WIDTHS = {64, 128, 128, 256, 256, 512, 512, 512, 512, 512, 512, 1024, 1024};
     private static final int[] MBV1_STRIDES = {1, 2, 1, 2, 1, 2, 1, 1, 1, 1, 1, 2, 1};
 
-    // The published splitting seed for MobileNetV1 (ALGORITHMS.md §8): stem then 13 blocks, and caps.
+    // The published splitting seed for MobileNetV1 (docs/algorithms.md §8): stem then 13 blocks, and caps.
     private static final int[] MBV1_SEED_WIDTHS = {8, 8, 8, 8, 16, 16, 24, 24, 24, 24, 24, 24, 32, 32};
     private static final int[] MBV1_SEED_CAPS = {32, 64, 128, 128, 320, 320, 640, 640, 640, 640, 640, 640, 1280,
             1280};

@@ -3,64 +3,46 @@ package dev.mitosis.split;
 import dev.mitosis.net.Costs;
 import dev.mitosis.net.NetworkSpec;
 import dev.mitosis.net.NeuronLayer;
-import java.util.List;
-import java.util.Locale;
+import java.util.function.ToDoubleBiFunction;
 
 /**
  * The cost f_l of one more neuron in each splittable layer, which energy-aware selection budgets
- * (ALGORITHMS.md §3). Published weights: sqrt of the MAC increment (CIFAR), its logarithm (ImageNet),
- * or 1 (parameter-aware). A measured-latency model fits the same interface: it would time each layer on
- * the current device and return per-neuron increments.
+ * (docs/algorithms.md §3). Published weights: the square root of the MAC increment Δ_l (CIFAR), its
+ * logarithm (ImageNet), or 1 (parameter-aware). A measured-latency model would be one more constant
+ * here: it would time each layer on the current device and return per-neuron increments.
  */
-public interface CostModel {
+public enum CostModel {
+    /** Δ_l, the raw MAC increment. */
+    MACS("macs", Costs::macIncrement),
+    /** √Δ_l: the published CIFAR weight. */
+    SQRT_MACS("sqrt-macs", (spec, l) -> Math.sqrt(Costs.macIncrement(spec, l))),
+    /** ln Δ_l: the published ImageNet weight. */
+    LOG_MACS("log-macs", (spec, l) -> Math.log(Costs.macIncrement(spec, l))),
+    /** The parameter increment of one neuron. */
+    PARAMS("params", Costs::paramIncrement),
+    /** Every neuron costs 1: selection by λ alone within the caps. */
+    CONSTANT("constant", (spec, l) -> 1.0);
 
-    String name();
+    private final String id;
+    private final ToDoubleBiFunction<NetworkSpec, NeuronLayer> cost;
+
+    CostModel(String id, ToDoubleBiFunction<NetworkSpec, NeuronLayer> cost) {
+        this.id = id;
+        this.cost = cost;
+    }
+
+    /** The name on the command line and in stored configs: {@code sqrt-macs}. */
+    public String id() {
+        return id;
+    }
 
     /** Cost of one more neuron, per splittable layer in topology order. */
-    double[] neuronCosts(NetworkSpec spec);
-
-    /** MAC increment Δ_l (raw). */
-    CostModel MACS = named("macs", (spec, l) -> Costs.macIncrement(spec, l));
-    /** √Δ_l: the published CIFAR weight. */
-    CostModel SQRT_MACS = named("sqrt-macs", (spec, l) -> Math.sqrt(Costs.macIncrement(spec, l)));
-    /** ln Δ_l: the published ImageNet weight. */
-    CostModel LOG_MACS = named("log-macs", (spec, l) -> Math.log(Costs.macIncrement(spec, l)));
-    /** Parameter increment of one neuron. */
-    CostModel PARAMS = named("params", (spec, l) -> Costs.paramIncrement(spec, l));
-    /** Every neuron costs 1: selection by λ alone within the caps. */
-    CostModel CONSTANT = named("constant", (spec, l) -> 1.0);
-
-    List<CostModel> ALL = List.of(MACS, SQRT_MACS, LOG_MACS, PARAMS, CONSTANT);
-
-    static CostModel parse(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT);
-        return ALL.stream().filter(c -> c.name().equals(n)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("unknown cost model '" + name + "', expected one of "
-                        + ALL.stream().map(CostModel::name).toList()));
+    public double[] neuronCosts(NetworkSpec spec) {
+        return spec.topology().neuronLayers().stream().mapToDouble(l -> cost.applyAsDouble(spec, l)).toArray();
     }
 
-    /** Per-layer cost function. */
-    @FunctionalInterface
-    interface LayerCost {
-        double of(NetworkSpec spec, NeuronLayer layer);
-    }
-
-    static CostModel named(String name, LayerCost cost) {
-        return new CostModel() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public double[] neuronCosts(NetworkSpec spec) {
-                return spec.topology().neuronLayers().stream().mapToDouble(l -> cost.of(spec, l)).toArray();
-            }
-
-            @Override
-            public String toString() {
-                return name;
-            }
-        };
+    @Override
+    public String toString() {
+        return id;
     }
 }

@@ -15,7 +15,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * Exact S2D (ALGORITHMS.md §1): every neuron's D×D splitting matrix, accumulated over the probe data and
+ * Exact S2D (docs/algorithms.md §1): every neuron's D×D splitting matrix, accumulated over the probe data and
  * eigendecomposed with EJML. Column i of every S_j comes from one {@link SplittingPass} with all
  * directions set to e_i, so a pass over the data costs max_l D_l splitting passes. The matrices take
  * Σ_l C_l·D_l²·8 bytes; above {@code memoryLimitBytes} the probe refuses to start.

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 
 /**
- * The fast splitting probe of the energy-aware paper (ALGORITHMS.md §2): for every neuron, RMSprop
+ * The fast splitting probe of the energy-aware paper (docs/algorithms.md §2): for every neuron, RMSprop
  * descent of the Rayleigh quotient of S on a direction v, where each step's S·v for all neurons comes
  * from one {@link SplittingPass}. Network weights are not touched. λ_min and v_min are averaged over
  * the last pass; λ_max by ascent on a second direction when asked (signed splitting).
@@ -38,6 +38,7 @@ public final class FastProbe {
             }
         }
 
+        /** 10 passes at lr 1e-3, ×0.2 every 2 passes, λ_min only, full-path curvature: the published probe. */
         public static Options published() {
             return new Options(10, 1e-3, 0.2, 2, false, SplittingPass.Options.defaults(), 1);
         }
@@ -56,6 +57,10 @@ public final class FastProbe {
 
         public Options withCurvature(SplittingPass.Options c) {
             return new Options(passes, lr, decay, decayEvery, estimateMax, c, seed);
+        }
+
+        public Options withSeed(long newSeed) {
+            return new Options(passes, lr, decay, decayEvery, estimateMax, curvature, newSeed);
         }
     }
 

@@ -3,7 +3,7 @@ package dev.mitosis.split;
 import java.util.SplittableRandom;
 
 /**
- * The fast probe's per-layer state (ALGORITHMS.md §2): one direction v per neuron, updated by RMSprop
+ * The fast probe's per-layer state (docs/algorithms.md §2): one direction v per neuron, updated by RMSprop
  * on the Rayleigh quotient R(v) = vᵀSv / vᵀv, given S·v from a splitting pass.
  * <pre>
  *   ∇R = 2(Sv·‖v‖² − v·⟨v, Sv⟩) / ‖v‖⁴

@@ -14,7 +14,7 @@ import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
 
 /**
- * Chooses the neurons to split (ALGORITHMS.md §3). Only splits that lower the loss (Q < 0) are ever
+ * Chooses the neurons to split (docs/algorithms.md §3). Only splits that lower the loss (Q < 0) are ever
  * candidates, a neuron splits at most once per round, no layer grows past its cap, and none more than
  * doubles in one round. Pure functions of the spec, the probe result and the options.
  */
@@ -24,6 +24,9 @@ public final class Selection {
      * Signed splitting: off, or on with the bound c on Σ|w_i| (needs λ_max from the probe).
      */
     public record Signed(boolean enabled, double bound) {
+        /** Mitosis's default bound c on Σ|w| (the signed-splitting paper's experiments use c = 2). */
+        public static final double DEFAULT_BOUND = 2.0;
+
         public Signed {
             if (enabled && !(bound > 1)) {
                 throw new IllegalArgumentException("signed splitting needs a weight bound c > 1, found " + bound);

@@ -1,7 +1,7 @@
 package dev.mitosis.split;
 
 /**
- * The three splits Mitosis considers for a neuron (ALGORITHMS.md §1, §5). Offspring i has weights
+ * The three splits Mitosis considers for a neuron (docs/algorithms.md §1, §5). Offspring i has weights
  * θ + ε·δ_i and output weight w_i; the loss changes by ½ε²·Q with Q = Σ w_i δ_iᵀ S δ_i.
  *
  * <p>Constraint set (signed splitting, our reading of S3D): Σ w_i = 1, Σ |w_i| ≤ c, ‖δ_i‖ ≤ 1 and

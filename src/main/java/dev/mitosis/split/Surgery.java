@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies splits to a model and returns the grown model; never mutates its input (ALGORITHMS.md §4).
+ * Applies splits to a model and returns the grown model; never mutates its input (docs/algorithms.md §4).
  *
  * <p>For a neuron j split into offspring (θ + δ_i, w_i): row j becomes θ + δ_1 and the other offspring
  * are appended after all existing channels (indices of old neurons never move), in the order of the

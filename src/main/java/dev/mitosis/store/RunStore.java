@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mitosis.io.BadInputException;
 import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.run.LayerSnapshot;
+import dev.mitosis.run.Method;
 import dev.mitosis.model.Model;
 import dev.mitosis.model.ModelDirectory;
 import dev.mitosis.net.NeuronLayer;
@@ -134,7 +135,7 @@ public final class RunStore implements AutoCloseable {
     }
 
     /** Stores a finished candidate: the model first, then its row (the commit point). */
-    public synchronized CandidateRecord addCandidate(long parentId, int round, String method, String label, Model model,
+    public synchronized CandidateRecord addCandidate(long parentId, int round, Method method, String label, Model model,
                                                      double accuracy, double loss, double seconds,
                                                      Map<String, String> extraFiles) {
         long id = queryLong("SELECT COALESCE(MAX(id), 0) + 1 FROM candidates");
@@ -147,7 +148,7 @@ public final class RunStore implements AutoCloseable {
                 model.spec().params(), accuracy, loss, seconds, keys, widths, MODELS + "/" + dirName,
                 System.currentTimeMillis());
         transaction(() -> update("INSERT INTO candidates VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)", id, parentId, round,
-                method, label, record.macs(), record.params(), accuracy, loss, seconds, json(keys), json(widths),
+                method.id(), label, record.macs(), record.params(), accuracy, loss, seconds, json(keys), json(widths),
                 record.modelPath(), record.createdAt()));
         return record;
     }
@@ -158,7 +159,7 @@ public final class RunStore implements AutoCloseable {
              ResultSet r = p.executeQuery()) {
             while (r.next()) {
                 out.add(new CandidateRecord(r.getLong("id"), r.getLong("parent_id"), r.getInt("round"),
-                        r.getString("method"), r.getString("label"), r.getLong("macs"), r.getLong("params"),
+                        Method.of(r.getString("method"), dir.resolve(DATABASE) + ": candidate " + r.getLong("id")), r.getString("label"), r.getLong("macs"), r.getLong("params"),
                         r.getDouble("accuracy"), r.getDouble("loss"), r.getDouble("seconds"),
                         JSON.readValue(r.getString("layer_keys"), new TypeReference<List<String>>() { }),
                         JSON.readValue(r.getString("widths"), new TypeReference<List<Integer>>() { }),
@@ -183,14 +184,14 @@ public final class RunStore implements AutoCloseable {
     }
 
     /** The per-neuron statistics of a round's probe, replacing any from an earlier attempt. */
-    public synchronized void putNeuronStats(int round, String method, List<LayerSnapshot> layers) {
+    public synchronized void putNeuronStats(int round, Method method, List<LayerSnapshot> layers) {
         transaction(() -> {
-            update("DELETE FROM neuron_stats WHERE round = ? AND method = ?", round, method);
+            update("DELETE FROM neuron_stats WHERE round = ? AND method = ?", round, method.id());
             try (PreparedStatement p = db.prepareStatement("INSERT INTO neuron_stats VALUES(?,?,?,?,?,?,?,?)")) {
                 for (LayerSnapshot l : layers) {
                     for (int j = 0; j < l.width(); j++) {
                         p.setInt(1, round);
-                        p.setString(2, method);
+                        p.setString(2, method.id());
                         p.setString(3, l.key());
                         p.setInt(4, j);
                         p.setDouble(5, l.lambdaMin()[j]);
@@ -209,12 +210,12 @@ public final class RunStore implements AutoCloseable {
         });
     }
 
-    public synchronized List<LayerSnapshot> neuronStats(int round, String method) {
+    public synchronized List<LayerSnapshot> neuronStats(int round, Method method) {
         List<LayerSnapshot> out = new ArrayList<>();
         try (PreparedStatement p = db.prepareStatement("SELECT * FROM neuron_stats WHERE round = ? AND method = ?"
                 + " ORDER BY rowid")) {
             p.setInt(1, round);
-            p.setString(2, method);
+            p.setString(2, method.id());
             try (ResultSet r = p.executeQuery()) {
                 String key = null;
                 List<double[]> rows = new ArrayList<>();
@@ -257,17 +258,22 @@ public final class RunStore implements AutoCloseable {
         return new LayerSnapshot(key, lo, hasMax ? hi : new double[0], cost, sel);
     }
 
-    public synchronized void addEpoch(int round, String method, EpochMetrics m) {
-        transaction(() -> update("INSERT INTO epoch_metrics VALUES(?,?,?,?,?,?,?,?,?)", round, method, m.epoch(),
+    public synchronized void addEpoch(int round, String stream, EpochMetrics m) {
+        transaction(() -> update("INSERT INTO epoch_metrics VALUES(?,?,?,?,?,?,?,?,?)", round, stream, m.epoch(),
                 m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(), m.lr(), m.seconds()));
     }
 
-    public synchronized List<EpochMetrics> epochs(int round, String method) {
+    /**
+     * The epochs of one training stream of a round. A stream is the method's id for growth rounds
+     * ({@code split}, {@code split-retrained}) and the method's id with a tag for baselines
+     * ({@code random-2}, {@code uniform-1.5}), so that several trainings of one round stay apart.
+     */
+    public synchronized List<EpochMetrics> epochs(int round, String stream) {
         List<EpochMetrics> out = new ArrayList<>();
         try (PreparedStatement p = db.prepareStatement("SELECT * FROM epoch_metrics WHERE round = ? AND method = ?"
                 + " ORDER BY epoch")) {
             p.setInt(1, round);
-            p.setString(2, method);
+            p.setString(2, stream);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     out.add(new EpochMetrics(r.getInt("epoch"), r.getDouble("train_loss"), r.getDouble("train_accuracy"),
@@ -282,15 +288,15 @@ public final class RunStore implements AutoCloseable {
     }
 
     /** Forgets the epochs of one round's fine-tuning (a rolled-back attempt). */
-    public synchronized void discardEpochs(int round, String method) {
-        transaction(() -> update("DELETE FROM epoch_metrics WHERE round = ? AND method = ?", round, method));
+    public synchronized void discardEpochs(int round, String stream) {
+        transaction(() -> update("DELETE FROM epoch_metrics WHERE round = ? AND method = ?", round, stream));
     }
 
     /** Removes what an interrupted round of {@code method} left: metrics of rounds after {@code lastRound}. */
-    public synchronized void discardRoundsAfter(String method, int lastRound) {
+    public synchronized void discardRoundsAfter(Method method, int lastRound) {
         transaction(() -> {
-            update("DELETE FROM neuron_stats WHERE method = ? AND round > ?", method, lastRound);
-            update("DELETE FROM epoch_metrics WHERE method = ? AND round > ?", method, lastRound);
+            update("DELETE FROM neuron_stats WHERE method = ? AND round > ?", method.id(), lastRound);
+            update("DELETE FROM epoch_metrics WHERE method = ? AND round > ?", method.id(), lastRound);
         });
     }
 

@@ -10,6 +10,11 @@ public record LrSchedule(Kind kind, int stepEvery, double stepGamma) {
 
     public enum Kind { COSINE, STEP, CONSTANT;
 
+        /** The name on the command line and in stored configs: {@code cosine}. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
         public static Kind parse(String s) {
             try {
                 return valueOf(s.trim().toUpperCase(Locale.ROOT));
@@ -20,7 +25,7 @@ public record LrSchedule(Kind kind, int stepEvery, double stepGamma) {
 
         @Override
         public String toString() {
-            return name().toLowerCase(Locale.ROOT);
+            return id();
         }
     }
 
@@ -35,6 +40,11 @@ public record LrSchedule(Kind kind, int stepEvery, double stepGamma) {
 
     public static LrSchedule cosine() {
         return new LrSchedule(Kind.COSINE, 1, 1.0);
+    }
+
+    /** ×0.1 every 30 epochs: the step schedule's defaults when none are given. */
+    public static LrSchedule step() {
+        return new LrSchedule(Kind.STEP, 30, 0.1);
     }
 
     public static LrSchedule constant() {

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mitosis.app.charts.ChartExport;
 import dev.mitosis.app.charts.ChartView;
-import dev.mitosis.app.common.Formats;
+import dev.mitosis.text.Formats;
 import dev.mitosis.app.grow.GrowthBackend;
 import dev.mitosis.app.workspace.CandidateEntry;
 import dev.mitosis.app.workspace.Documents;

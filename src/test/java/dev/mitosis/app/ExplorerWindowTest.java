@@ -5,7 +5,7 @@ import static dev.mitosis.app.ExplorerFixture.runFx;
 import static dev.mitosis.app.ExplorerFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mitosis.app.common.Formats;
+import dev.mitosis.text.Formats;
 import dev.mitosis.app.workspace.CandidateEntry;
 import dev.mitosis.model.BundledSeed;
 import dev.mitosis.net.NetworkSpec;

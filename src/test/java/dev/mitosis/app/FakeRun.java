@@ -1,5 +1,6 @@
 package dev.mitosis.app;
 
+import dev.mitosis.run.Method;
 import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.grow.GrowthConfig;
 import dev.mitosis.run.LayerSnapshot;
@@ -40,11 +41,11 @@ final class FakeRun {
         NetworkSpec uniform = seed.withWidth(6, 40).withWidth(7, 40).withWidth(8, 40);
         String config = new RunConfig("sample", Optional.empty(), GrowthConfig.defaults()).toJson();
         try (RunStore store = RunStore.create(dir, config)) {
-            CandidateRecord s = run.add(store, 0, 0, "seed", seed, 0.901);
-            CandidateRecord a = run.add(store, s.id(), 1, "split", r1, 0.912);
-            CandidateRecord b = run.add(store, a.id(), 2, "split", r2, 0.925);
-            run.add(store, b.id(), 3, "split", r3, 0.921);
-            run.add(store, 0, 0, "uniform", uniform, 0.915);
+            CandidateRecord s = run.add(store, 0, 0, Method.SEED, seed, 0.901);
+            CandidateRecord a = run.add(store, s.id(), 1, Method.SPLIT, r1, 0.912);
+            CandidateRecord b = run.add(store, a.id(), 2, Method.SPLIT, r2, 0.925);
+            run.add(store, b.id(), 3, Method.SPLIT, r3, 0.921);
+            run.add(store, 0, 0, Method.UNIFORM, uniform, 0.915);
             stats(store, 1, seed, r1);
             stats(store, 2, r1, r2);
             stats(store, 3, r2, r3);
@@ -58,9 +59,9 @@ final class FakeRun {
         return run;
     }
 
-    private CandidateRecord add(RunStore store, long parent, int round, String method, NetworkSpec spec, double acc) {
+    private CandidateRecord add(RunStore store, long parent, int round, Method method, NetworkSpec spec, double acc) {
         Model m = new Model(spec, Initializer.initialize(spec, 7));
-        CandidateRecord r = store.addCandidate(parent, round, method, method + "-r" + round, m, acc, 0.3, 1.0, Map.of());
+        CandidateRecord r = store.addCandidate(parent, round, method, method.id() + "-r" + round, m, acc, 0.3, 1.0, Map.of());
         candidates.add(r);
         return r;
     }
@@ -81,7 +82,7 @@ final class FakeRun {
             }
             layers.add(new LayerSnapshot(b.get(l).key(), lambda, new double[0], 1000L * (l + 1), selected));
         }
-        store.putNeuronStats(round, "split", layers);
+        store.putNeuronStats(round, Method.SPLIT, layers);
     }
 
     CandidateRecord byLabel(String label) {

@@ -1,11 +1,14 @@
 package dev.mitosis.app;
 
+import dev.mitosis.run.Method;
+import dev.mitosis.engine.DeviceChoice;
+import dev.mitosis.grow.GrowthConfig;
 import static dev.mitosis.app.ExplorerFixture.onFx;
 import static dev.mitosis.app.ExplorerFixture.runFx;
 import static dev.mitosis.app.ExplorerFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mitosis.app.common.Formats;
+import dev.mitosis.text.Formats;
 import dev.mitosis.app.grow.GrowRequest;
 import dev.mitosis.app.grow.GrowthState;
 import dev.mitosis.app.workspace.CandidateEntry;
@@ -50,8 +53,8 @@ class GrowTest {
 
     /** One quick round: 512 training images, one fine-tuning epoch, one probe pass. */
     private GrowRequest quick(int rounds, int epochs, int trainImages, Path run) {
-        return new GrowRequest(rounds, GrowRequest.Selection.ENERGY_AWARE, 0.2, OptionalLong.empty(), false, epochs,
-                0.02, 1, 256, "cpu", "sample", trainImages, 200, run, 1);
+        return new GrowRequest(rounds, GrowthConfig.Strategy.ENERGY_AWARE, 0.2, OptionalLong.empty(), false, epochs,
+                0.02, 1, 256, DeviceChoice.CPU, "sample", trainImages, 200, run, 1);
     }
 
     @Test
@@ -74,7 +77,7 @@ class GrowTest {
                 .isEqualTo(GrowthState.FINISHED);
 
         List<CandidateEntry> rows = onFx(() -> List.copyOf(explorer.workspace().candidates()));
-        assertThat(rows).extracting(e -> e.record().method()).containsExactly("seed", "split");
+        assertThat(rows).extracting(e -> e.record().method()).containsExactly(Method.SEED, Method.SPLIT);
         CandidateEntry grown = rows.get(1);
         assertThat(grown.record().parentId()).isEqualTo(rows.get(0).id());
         assertThat(grown.macs()).isGreaterThan(seed.macs());

@@ -1,5 +1,7 @@
 package dev.mitosis.app;
 
+import dev.mitosis.engine.DeviceChoice;
+import dev.mitosis.grow.GrowthConfig;
 import dev.mitosis.app.grow.GrowRequest;
 import dev.mitosis.app.grow.SessionBackend;
 import dev.mitosis.app.workspace.Documents;
@@ -48,8 +50,8 @@ public final class ReadmeScreenshot {
         waitFor(120, () -> e.workspace().selected() != null);
         Thread.sleep(1500);
         Path run = Files.createTempDirectory("mitosis-screenshot").resolve("mbv1-seed-grown");
-        fx(() -> e.main().startGrowth(new GrowRequest(3, GrowRequest.Selection.ENERGY_AWARE, 0.3, OptionalLong.empty(),
-                false, 1, 0.02, 2, 2048, "cpu", "sample", 3000, 1000, run, 1), e.workspace().selected()));
+        fx(() -> e.main().startGrowth(new GrowRequest(3, GrowthConfig.Strategy.ENERGY_AWARE, 0.3, OptionalLong.empty(),
+                false, 1, 0.02, 2, 2048, DeviceChoice.CPU, "sample", 3000, 1000, run, 1), e.workspace().selected()));
         waitFor(900, () -> e.workspace().stored().size() >= 3 && e.monitor().neuronsProperty().get() != null
                 && e.monitor().neuronsProperty().get().caption().startsWith("Round 3 · live probe")
                 && e.monitor().progressProperty().get() > 0.72);

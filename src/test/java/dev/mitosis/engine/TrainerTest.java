@@ -145,7 +145,7 @@ class TrainerTest {
         float[] x = random(16 * 28 * 28, 5);
         int[] y = new int[16];
         try (Network net = Network.load(new Model(seed, Initializer.initialize(seed, 1)), Device.cpu());
-             Trainer t = new Trainer(net, Trainer.Config.defaults())) {
+             Trainer t = new Trainer(net, dev.mitosis.train.TrainConfig.defaults().optimizer())) {
             for (int i = 0; i < 3; i++) {
                 t.step(x, y, 16, 0.01);
                 t.evaluate(x, y, 16);
@@ -170,7 +170,7 @@ class TrainerTest {
         }
         Weights[] results = new Weights[2];
         for (int run = 0; run < 2; run++) {
-            try (Network net = Network.load(m, Device.cpu()); Trainer t = new Trainer(net, Trainer.Config.defaults())) {
+            try (Network net = Network.load(m, Device.cpu()); Trainer t = new Trainer(net, dev.mitosis.train.TrainConfig.defaults().optimizer())) {
                 for (int i = 0; i < 5; i++) {
                     t.step(x, y, 32, 0.05);
                 }

@@ -1,5 +1,7 @@
 package dev.mitosis.grow;
 
+import dev.mitosis.engine.DeviceChoice;
+import dev.mitosis.run.Method;
 import dev.mitosis.run.LayerSnapshot;
 import dev.mitosis.run.CandidateRecord;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,9 +41,10 @@ class GrowthSessionTest {
 
     /** Two rounds, one epoch each, one probe pass over 256 images. */
     static GrowthConfig quick(int rounds, double lr) {
-        return new GrowthConfig(rounds, GrowthConfig.Strategy.ENERGY_AWARE, 0.2, "sqrt-macs", null, false, 2, 0.01,
-                false, 1, 0.01, 256, false, new TrainConfig(1, 64, lr, LrSchedule.cosine(), 0.9, true, 1e-4, 0, true, 1),
-                "cpu", 1, false);
+        GrowthConfig d = GrowthConfig.defaults();
+        return d.toBuilder().rounds(rounds).strategy(GrowthConfig.Strategy.ENERGY_AWARE).grow(0.2).probePasses(1)
+                .probeImages(256).fineTune(d.fineTune().toBuilder().epochs(1).lr(lr).build()).device(DeviceChoice.CPU)
+                .build();
     }
 
     static String runConfig(GrowthConfig g) {
@@ -65,7 +68,7 @@ class GrowthSessionTest {
             List<GrowthEvent> events = run(store, config, e -> { });
             assertThat(events.get(events.size() - 1)).isInstanceOf(GrowthEvent.Finished.class);
             List<CandidateRecord> c = store.candidates();
-            assertThat(c).extracting(CandidateRecord::method).containsExactly("seed", "split", "split");
+            assertThat(c).extracting(CandidateRecord::method).containsExactly(Method.SEED, Method.SPLIT, Method.SPLIT);
             assertThat(c).extracting(CandidateRecord::round).containsExactly(0, 1, 2);
             assertThat(c.get(1).parentId()).isEqualTo(c.get(0).id());
             assertThat(c.get(2).parentId()).isEqualTo(c.get(1).id());
@@ -77,12 +80,12 @@ class GrowthSessionTest {
             }
             GrowthEvent.SelectionMade selection = events.stream().filter(GrowthEvent.SelectionMade.class::isInstance)
                     .map(GrowthEvent.SelectionMade.class::cast).findFirst().orElseThrow();
-            List<dev.mitosis.run.LayerSnapshot> stats = store.neuronStats(1, GrowthSession.SPLIT);
+            List<dev.mitosis.run.LayerSnapshot> stats = store.neuronStats(1, Method.SPLIT);
             assertThat(stats).hasSize(14);
             assertThat(stats.stream().mapToInt(LayerSnapshot::selectedCount).sum()).isEqualTo(selection.neuronsAdded());
             assertThat(stats.get(0).lambdaMin()).containsExactly(selection.layers().get(0).lambdaMin());
-            assertThat(store.epochs(1, GrowthSession.SPLIT)).hasSize(1);
-            assertThat(store.epochs(2, GrowthSession.SPLIT).get(0).testAccuracy()).isEqualTo(c.get(2).accuracy());
+            assertThat(store.epochs(1, Method.SPLIT.id())).hasSize(1);
+            assertThat(store.epochs(2, Method.SPLIT.id()).get(0).testAccuracy()).isEqualTo(c.get(2).accuracy());
             assertThat(events).anyMatch(e -> e instanceof GrowthEvent.ProbeProgress p && p.lambdaMin().size() == 14);
         }
         try (RunStore reopened = RunStore.open(dir)) {
@@ -115,7 +118,7 @@ class GrowthSessionTest {
             assertThat(events.get(0)).isInstanceOf(GrowthEvent.RoundStarted.class);
             assertThat(((GrowthEvent.RoundStarted) events.get(0)).round()).isEqualTo(2);
             assertThat(store.candidates()).extracting(CandidateRecord::label).containsExactly("seed", "r1", "r2");
-            assertThat(store.epochs(2, GrowthSession.SPLIT)).hasSize(1);
+            assertThat(store.epochs(2, Method.SPLIT.id())).hasSize(1);
         }
     }
 
@@ -133,7 +136,7 @@ class GrowthSessionTest {
             assertThat(last).isInstanceOf(GrowthEvent.Failed.class);
             assertThat(((GrowthEvent.Failed) last).message()).contains("diverged twice");
             assertThat(store.candidates()).extracting(CandidateRecord::label).containsExactly("seed");
-            assertThat(store.epochs(1, GrowthSession.SPLIT)).isEmpty();
+            assertThat(store.epochs(1, Method.SPLIT.id())).isEmpty();
         }
     }
 }

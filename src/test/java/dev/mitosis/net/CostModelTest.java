@@ -43,7 +43,7 @@ class CostModelTest {
 
     @Test
     void macIncrementOfMobileNetV1BlockMatchesTheClosedForm() {
-        // ALGORITHMS.md §3: Δ_l = k²·C_{l−1}·R_l² + 9·R_{l+1}² + k_{l+1}²·C_{l+1}·R_{l+1}² for a pointwise
+        // docs/algorithms.md §3: Δ_l = k²·C_{l−1}·R_l² + 9·R_{l+1}² + k_{l+1}²·C_{l+1}·R_{l+1}² for a pointwise
         // layer l feeding a depthwise-separable block (1×1 conv here, so k_l = 1).
         NetworkSpec seed = Templates.create("mbv1-seed", Templates.Options.of(new FeatureShape(3, 32, 32), 10));
         Topology t = seed.topology();

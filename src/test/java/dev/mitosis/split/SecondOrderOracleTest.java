@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The oracle for both probes (ALGORITHMS.md §4): in float64, the loss change of a real split with two
+ * The oracle for both probes (docs/algorithms.md §4): in float64, the loss change of a real split with two
  * mirror offspring is ½ε²·vᵀSv up to a relative O(ε²). Checked per kind of private path, for a selection
  * of many neurons at once, for signed splits, and the fast probe is checked against the exact one.
  */

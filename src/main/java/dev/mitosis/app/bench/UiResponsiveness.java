@@ -1,5 +1,7 @@
 package dev.mitosis.app.bench;
 
+import dev.mitosis.engine.DeviceChoice;
+import dev.mitosis.grow.GrowthConfig;
 import dev.mitosis.app.Explorer;
 import dev.mitosis.app.grow.GrowRequest;
 import dev.mitosis.app.grow.GrowthState;
@@ -116,8 +118,8 @@ public final class UiResponsiveness {
         Platform.runLater(() -> {
             Explorer e = explorer.get();
             e.charts().tabs().getSelectionModel().select(0);
-            GrowRequest request = new GrowRequest(1, GrowRequest.Selection.QUANTILE, 0.1, OptionalLong.empty(), false, 1,
-                    0.02, 1, 256, "cpu", "sample", 0, 0, Path.of(System.getProperty("java.io.tmpdir"), "mitosis-bench-ui"), 1);
+            GrowRequest request = new GrowRequest(1, GrowthConfig.Strategy.QUANTILE, 0.1, OptionalLong.empty(), false, 1,
+                    0.02, 1, 256, DeviceChoice.CPU, "sample", 0, 0, Path.of(System.getProperty("java.io.tmpdir"), "mitosis-bench-ui"), 1);
             e.main().startGrowth(request, e.workspace().selected());
             recorder.start();
             started.countDown();

@@ -1,8 +1,8 @@
 package dev.mitosis.app.candidates;
 
-import dev.mitosis.app.common.Formats;
+import dev.mitosis.text.Formats;
 import dev.mitosis.app.workspace.CandidateEntry;
-import dev.mitosis.app.workspace.Frontier;
+import dev.mitosis.run.Frontier;
 import dev.mitosis.app.workspace.Workspace;
 import java.util.List;
 import java.util.Locale;
@@ -130,7 +130,7 @@ public final class CandidatesController {
         candidatesTable.setItems(sorted);
         idColumn.setCellValueFactory(c -> constant(c.getValue().displayId()));
         roundColumn.setCellValueFactory(c -> constant(c.getValue().record().round()));
-        methodColumn.setCellValueFactory(c -> constant(c.getValue().record().method()));
+        methodColumn.setCellValueFactory(c -> constant(c.getValue().record().method().label()));
         macsColumn.setCellValueFactory(c -> constant(c.getValue().macs()));
         paramsColumn.setCellValueFactory(c -> constant(c.getValue().record().params()));
         accuracyColumn.setCellValueFactory(c -> constant(c.getValue().accuracy()));

@@ -1,5 +1,6 @@
 package dev.mitosis.app.charts;
 
+import dev.mitosis.text.CsvTable;
 import java.awt.geom.Rectangle2D;
 import java.util.Optional;
 import org.jfree.chart.JFreeChart;

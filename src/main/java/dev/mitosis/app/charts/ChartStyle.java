@@ -1,6 +1,6 @@
 package dev.mitosis.app.charts;
 
-import dev.mitosis.app.common.Formats;
+import dev.mitosis.text.Formats;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

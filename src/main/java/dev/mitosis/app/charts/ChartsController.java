@@ -272,7 +272,7 @@ public final class ChartsController {
         List<EpochPoint> epochs = new ArrayList<>();
         for (CandidateRecord r : lineage) {
             if (r.round() > 0) {
-                for (EpochMetrics m : doc.epochs(r.round(), r.method())) {
+                for (EpochMetrics m : doc.epochs(r.round(), r.method().id())) {
                     epochs.add(new EpochPoint(r.round(), m));
                 }
             }

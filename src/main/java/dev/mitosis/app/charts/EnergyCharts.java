@@ -1,5 +1,6 @@
 package dev.mitosis.app.charts;
 
+import dev.mitosis.text.CsvTable;
 import dev.mitosis.app.grow.NeuronFrame;
 import dev.mitosis.net.Layer;
 import dev.mitosis.run.LayerSnapshot;

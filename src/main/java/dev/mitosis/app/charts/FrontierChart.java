@@ -1,14 +1,16 @@
 package dev.mitosis.app.charts;
 
-import dev.mitosis.app.common.Formats;
+import dev.mitosis.text.CsvTable;
+import dev.mitosis.text.Formats;
 import dev.mitosis.app.workspace.CandidateEntry;
-import dev.mitosis.app.workspace.Frontier;
+import dev.mitosis.run.Frontier;
+import dev.mitosis.run.Method;
 import java.awt.Color;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,10 +35,6 @@ import org.jfree.data.xy.XYSeriesCollection;
  * (A) and the one compared with it (B). Clicking a point selects that candidate.
  */
 public final class FrontierChart implements ChartSource {
-
-    private static final List<String> METHOD_ORDER = List.of("seed", "split", "split-retrained", "uniform", "random");
-    private static final Map<String, Color> METHOD_COLOURS = Map.of("seed", ChartStyle.GREY, "split", ChartStyle.BLUE,
-            "split-retrained", ChartStyle.PURPLE, "uniform", ChartStyle.GREEN, "random", ChartStyle.ORANGE);
 
     private final XYSeriesCollection points = new XYSeriesCollection();
     private final XYSeriesCollection front = new XYSeriesCollection();
@@ -78,7 +76,7 @@ public final class FrontierChart implements ChartSource {
     /** Replaces the candidates plotted. FX thread. */
     public void show(List<CandidateEntry> all) {
         this.candidates = all.stream().filter(CandidateEntry::evaluated).toList();
-        this.pareto = Frontier.pareto(candidates);
+        this.pareto = Frontier.line(candidates);
         long widest = candidates.stream().mapToLong(CandidateEntry::macs).max().orElse(1);
         macsAxis.setAutoRangeMinimumSize(Math.max(1, 0.3 * widest));
         chart.setNotify(false);
@@ -86,25 +84,20 @@ public final class FrontierChart implements ChartSource {
             points.removeAllSeries();
             front.removeAllSeries();
             bySeries.clear();
-            Map<String, List<CandidateEntry>> groups = new LinkedHashMap<>();
-            METHOD_ORDER.forEach(m -> groups.put(m, new ArrayList<>()));
+            Map<Method, List<CandidateEntry>> groups = new EnumMap<>(Method.class);
             for (CandidateEntry c : candidates) {
                 groups.computeIfAbsent(c.record().method(), k -> new ArrayList<>()).add(c);
             }
             int s = 0;
-            for (Map.Entry<String, List<CandidateEntry>> g : groups.entrySet()) {
-                if (g.getValue().isEmpty()) {
-                    continue;
-                }
-                XYSeries series = new XYSeries(g.getKey(), false, true);
+            for (Map.Entry<Method, List<CandidateEntry>> g : groups.entrySet()) {
+                XYSeries series = new XYSeries(g.getKey().label(), false, true);
                 for (CandidateEntry c : g.getValue()) {
                     series.add(c.macs(), 100 * c.accuracy(), false);
                 }
                 points.addSeries(series);
                 bySeries.add(g.getValue());
-                pointRenderer.setSeriesPaint(s, METHOD_COLOURS.getOrDefault(g.getKey(),
-                        (Color) ChartStyle.SERIES[s % ChartStyle.SERIES.length]));
-                pointRenderer.setSeriesShape(s, shape(g.getKey()));
+                pointRenderer.setSeriesPaint(s, new Color(g.getKey().rgb()));
+                pointRenderer.setSeriesShape(s, shape(g.getKey().glyph()));
                 s++;
             }
             if (pareto.size() > 1) {
@@ -148,10 +141,6 @@ public final class FrontierChart implements ChartSource {
         return candidates;
     }
 
-    public List<CandidateEntry> paretoFront() {
-        return pareto;
-    }
-
     public double budget() {
         return budget;
     }
@@ -185,20 +174,20 @@ public final class FrontierChart implements ChartSource {
         }
     }
 
-    private static Shape shape(String method) {
-        return switch (method) {
-            case "seed" -> ShapeUtils.createDiamond(5.5f);
-            case "split" -> new Ellipse2D.Double(-4, -4, 8, 8);
-            case "split-retrained" -> ShapeUtils.createUpTriangle(5f);
-            case "uniform" -> new Rectangle2D.Double(-3.5, -3.5, 7, 7);
-            case "random" -> ShapeUtils.createDownTriangle(5f);
-            default -> new Ellipse2D.Double(-3, -3, 6, 6);
+    private static Shape shape(Method.Glyph glyph) {
+        return switch (glyph) {
+            case DIAMOND -> ShapeUtils.createDiamond(5.5f);
+            case CIRCLE -> new Ellipse2D.Double(-4, -4, 8, 8);
+            case TRIANGLE_UP -> ShapeUtils.createUpTriangle(5f);
+            case SQUARE -> new Rectangle2D.Double(-3.5, -3.5, 7, 7);
+            case TRIANGLE_DOWN -> ShapeUtils.createDownTriangle(5f);
+            case CROSS -> ShapeUtils.createDiagonalCross(4f, 1f);
         };
     }
 
     private static String tooltip(CandidateEntry c) {
         return String.format(Locale.ROOT, "%s · %s · round %d%n%s MACs · %s params · %s accuracy%s", c.displayId(),
-                c.record().method(), c.record().round(), Formats.count(c.macs()), Formats.count(c.record().params()),
+                c.record().method().label(), c.record().round(), Formats.count(c.macs()), Formats.count(c.record().params()),
                 Formats.percent(c.accuracy()), c.record().parentId() > 0 ? "\ngrown from #" + c.record().parentId() : "");
     }
 
@@ -225,7 +214,7 @@ public final class FrontierChart implements ChartSource {
         CsvTable.Builder t = CsvTable.of("id", "parent_id", "round", "method", "label", "macs", "params", "accuracy",
                 "loss", "pareto", "under_budget");
         for (CandidateEntry c : candidates) {
-            t.row(c.id(), c.record().parentId(), c.record().round(), c.record().method(), c.record().label(), c.macs(),
+            t.row(c.id(), c.record().parentId(), c.record().round(), c.record().method().id(), c.record().label(), c.macs(),
                     c.record().params(), c.accuracy(), c.record().loss(), front.contains(c.id()),
                     Double.isFinite(budget) ? c.macs() <= budget : null);
         }

@@ -1,5 +1,6 @@
 package dev.mitosis.app.charts;
 
+import dev.mitosis.text.CsvTable;
 import dev.mitosis.app.grow.EpochPoint;
 import dev.mitosis.train.EpochMetrics;
 import java.awt.geom.Ellipse2D;

@@ -1,6 +1,6 @@
 package dev.mitosis.app.graph;
 
-import dev.mitosis.app.common.Formats;
+import dev.mitosis.text.Formats;
 import dev.mitosis.net.Block;
 import dev.mitosis.net.Block.Conv;
 import dev.mitosis.net.Block.DepthwiseSeparable;

@@ -1,7 +1,7 @@
 package dev.mitosis.app.graph;
 
 import dev.mitosis.app.common.Background;
-import dev.mitosis.app.common.Formats;
+import dev.mitosis.text.Formats;
 import dev.mitosis.app.workspace.CandidateEntry;
 import dev.mitosis.app.workspace.Workspace;
 import dev.mitosis.net.Block;

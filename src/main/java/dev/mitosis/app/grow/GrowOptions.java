@@ -42,7 +42,7 @@ public final class GrowOptions {
             return last.withRunDirectory(dir);
         }
         GrowthConfig d = GrowthConfig.defaults();
-        return new GrowRequest(d.rounds(), GrowRequest.Selection.ENERGY_AWARE, d.grow(), OptionalLong.empty(),
+        return new GrowRequest(d.rounds(), d.strategy(), d.grow(), OptionalLong.empty(),
                 d.signed(), d.fineTune().epochs(), d.fineTune().lr(), d.probePasses(), d.probeImages(), d.device(),
                 "sample", 0, 0, dir, d.seed());
     }

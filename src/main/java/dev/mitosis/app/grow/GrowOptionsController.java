@@ -1,6 +1,9 @@
 package dev.mitosis.app.grow;
 
-import dev.mitosis.app.common.Formats;
+import javafx.util.StringConverter;
+import dev.mitosis.engine.DeviceChoice;
+import dev.mitosis.grow.GrowthConfig.Strategy;
+import dev.mitosis.text.Formats;
 import dev.mitosis.data.KnownDataset;
 import dev.mitosis.grow.GrowthConfig;
 import java.io.File;
@@ -36,7 +39,7 @@ public final class GrowOptionsController {
     @FXML
     private Spinner<Integer> rounds;
     @FXML
-    private ChoiceBox<GrowRequest.Selection> selection;
+    private ChoiceBox<Strategy> selection;
     @FXML
     private Spinner<Double> growFraction;
     @FXML
@@ -83,10 +86,21 @@ public final class GrowOptionsController {
         for (Spinner<?> s : List.of(rounds, growFraction, epochs, probePasses)) {
             s.setEditable(true);
         }
-        selection.getItems().setAll(GrowRequest.Selection.values());
+        selection.getItems().setAll(Strategy.values());
+        selection.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Strategy s) {
+                return s == null ? "" : label(s);
+            }
+
+            @Override
+            public Strategy fromString(String text) {
+                return selection.getItems().stream().filter(s -> label(s).equals(text)).findFirst().orElse(null);
+            }
+        });
         selection.valueProperty().addListener((o, a, b) -> {
-            macTarget.setDisable(b != GrowRequest.Selection.MAC_TARGET);
-            growFraction.setDisable(b == GrowRequest.Selection.MAC_TARGET);
+            macTarget.setDisable(b != Strategy.MAC_TARGET);
+            growFraction.setDisable(b == Strategy.MAC_TARGET);
         });
         device.setItems(options.devices());
         List<String> sets = new ArrayList<>();
@@ -109,17 +123,17 @@ public final class GrowOptionsController {
     public void init(GrowRequest r, String seedName, long seedMacs, double budget) {
         this.initial = r;
         rounds.getValueFactory().setValue(r.rounds());
-        selection.setValue(r.selection());
+        selection.setValue(r.strategy());
         growFraction.getValueFactory().setValue(r.growFraction());
         long target = r.macTarget().isPresent() ? r.macTarget().getAsLong()
                 : Double.isFinite(budget) && budget > seedMacs * 1.05 ? (long) budget : 2 * seedMacs;
         macTarget.setText(Formats.count(target));
-        macTarget.setDisable(r.selection() != GrowRequest.Selection.MAC_TARGET);
+        macTarget.setDisable(r.strategy() != Strategy.MAC_TARGET);
         signed.setSelected(r.signed());
         epochs.getValueFactory().setValue(r.fineTuneEpochs());
         learningRate.setText(Double.toString(r.learningRate()));
         probePasses.getValueFactory().setValue(Math.max(1, r.probePasses()));
-        device.setValue(options.devices().contains(r.device()) ? r.device() : "auto");
+        device.setValue(options.devices().contains(r.device().toString()) ? r.device().toString() : "auto");
         boolean named = dataset.getItems().contains(r.dataset()) && !DIRECTORY.equals(r.dataset());
         dataset.setValue(named ? r.dataset() : DIRECTORY);
         dataPath.setText(named ? "" : r.dataset());
@@ -135,12 +149,27 @@ public final class GrowOptionsController {
         chooseDirectory(runDirectory, "Parent directory for the run");
     }
 
+    /** How the dialog names a strategy. */
+    static String label(Strategy s) {
+        return switch (s) {
+            case QUANTILE -> "Quantile (lowest λ first)";
+            case ENERGY_AWARE -> "Energy-aware (λ per MAC, LP)";
+            case MAC_TARGET -> "Grow to a MAC target";
+        };
+    }
+
+    /** The device chosen; "auto" while the list of devices is still being detected. */
+    private DeviceChoice device() {
+        String chosen = device.getValue();
+        return chosen == null ? DeviceChoice.AUTO : DeviceChoice.parse(chosen);
+    }
+
     /** The request, or empty with the reason shown in the form. */
     public Optional<GrowRequest> request() {
         try {
-            GrowRequest.Selection sel = selection.getValue();
+            Strategy sel = selection.getValue();
             OptionalLong target = OptionalLong.empty();
-            if (sel == GrowRequest.Selection.MAC_TARGET) {
+            if (sel == Strategy.MAC_TARGET) {
                 target = OptionalLong.of(Formats.parseCount(macTarget.getText()).orElseThrow(() ->
                         new IllegalArgumentException("MAC target: '" + macTarget.getText().trim()
                                 + "' is not a count (try 600k or 1.2M)")));
@@ -168,7 +197,7 @@ public final class GrowOptionsController {
                 throw new IllegalArgumentException("run directory " + run + " exists and is not empty; choose a new one");
             }
             GrowRequest r = new GrowRequest(rounds.getValue(), sel, growFraction.getValue(), target, signed.isSelected(),
-                    epochs.getValue(), lr, probePasses.getValue(), initial.probeImages(), device.getValue(), data,
+                    epochs.getValue(), lr, probePasses.getValue(), initial.probeImages(), device(), data,
                     images("training images", trainImages.getText()), images("test images", testImages.getText()), run,
                     initial.seed());
             showProblem(null);

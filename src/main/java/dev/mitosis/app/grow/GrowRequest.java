@@ -1,5 +1,7 @@
 package dev.mitosis.app.grow;
 
+import dev.mitosis.engine.DeviceChoice;
+import dev.mitosis.grow.GrowthConfig.Strategy;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 
@@ -8,35 +10,17 @@ import java.util.OptionalLong;
  * backend maps it to the engine's growth configuration.
  *
  * @param growFraction the share of all neurons a quantile or energy-aware round may add (e.g. 0.3)
- * @param macTarget the MAC count to grow toward (selection {@link Selection#MAC_TARGET})
+ * @param macTarget the MAC count to grow toward (strategy {@link Strategy#MAC_TARGET})
  * @param dataset "sample", a known dataset name (fashion-mnist, mnist, cifar10, …) or a directory
  * @param trainImages use only this many training images (0 = all), balanced over classes
  * @param testImages evaluate on only this many test images (0 = all)
  * @param probeImages images per probe pass (0 = the engine's default)
  * @param runDirectory a new directory for the run's store
  */
-public record GrowRequest(int rounds, Selection selection, double growFraction, OptionalLong macTarget,
+public record GrowRequest(int rounds, Strategy strategy, double growFraction, OptionalLong macTarget,
                           boolean signed, int fineTuneEpochs, double learningRate, int probePasses, int probeImages,
-                          String device, String dataset, int trainImages, int testImages, Path runDirectory,
+                          DeviceChoice device, String dataset, int trainImages, int testImages, Path runDirectory,
                           long seed) {
-
-    /** How a round chooses its neurons. */
-    public enum Selection {
-        QUANTILE("Quantile (lowest λ first)"),
-        ENERGY_AWARE("Energy-aware (λ per MAC, LP)"),
-        MAC_TARGET("Grow to a MAC target");
-
-        private final String label;
-
-        Selection(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
 
     public GrowRequest {
         if (rounds < 1) {
@@ -45,7 +29,7 @@ public record GrowRequest(int rounds, Selection selection, double growFraction, 
         if (!(growFraction > 0 && growFraction <= 1)) {
             throw new IllegalArgumentException("grow fraction must be in (0, 1], found " + growFraction);
         }
-        if (selection == Selection.MAC_TARGET && (macTarget.isEmpty() || macTarget.getAsLong() <= 0)) {
+        if (strategy == Strategy.MAC_TARGET && (macTarget.isEmpty() || macTarget.getAsLong() <= 0)) {
             throw new IllegalArgumentException("a MAC target is needed to grow toward one");
         }
         if (fineTuneEpochs < 0) {
@@ -63,7 +47,7 @@ public record GrowRequest(int rounds, Selection selection, double growFraction, 
     }
 
     public GrowRequest withRunDirectory(Path dir) {
-        return new GrowRequest(rounds, selection, growFraction, macTarget, signed, fineTuneEpochs, learningRate,
+        return new GrowRequest(rounds, strategy, growFraction, macTarget, signed, fineTuneEpochs, learningRate,
                 probePasses, probeImages, device, dataset, trainImages, testImages, dir, seed);
     }
 }

@@ -2,7 +2,7 @@ package dev.mitosis.app.grow;
 
 import dev.mitosis.run.LayerSnapshot;
 import dev.mitosis.app.common.FxBatcher;
-import dev.mitosis.app.common.Formats;
+import dev.mitosis.text.Formats;
 import dev.mitosis.app.workspace.CandidateEntry;
 import dev.mitosis.app.workspace.Documents;
 import dev.mitosis.app.workspace.RunDocument;

@@ -44,17 +44,12 @@ public final class SessionBackend implements GrowthBackend {
     /** The engine's configuration for a request: its defaults with what the dialog sets. */
     public static GrowthConfig config(GrowRequest r) {
         GrowthConfig d = GrowthConfig.defaults();
-        GrowthConfig.Strategy strategy = switch (r.selection()) {
-            case QUANTILE -> GrowthConfig.Strategy.QUANTILE;
-            case ENERGY_AWARE -> GrowthConfig.Strategy.ENERGY_AWARE;
-            case MAC_TARGET -> GrowthConfig.Strategy.MAC_TARGET;
-        };
-        Long target = r.macTarget().isPresent() ? r.macTarget().getAsLong() : null;
-        return new GrowthConfig(r.rounds(), strategy, r.growFraction(), d.costModel(), target, r.signed(),
-                d.signedBound(), d.epsilon(), d.exactProbe(), r.probePasses() > 0 ? r.probePasses() : d.probePasses(),
-                d.probeLr(), r.probeImages() > 0 ? r.probeImages() : d.probeImages(), d.publishedCurvature(),
-                d.fineTune().withEpochs(r.fineTuneEpochs()).withLr(r.learningRate()).withSeed(r.seed()), r.device(),
-                r.seed(), false);
+        return d.toBuilder().rounds(r.rounds()).strategy(r.strategy()).grow(r.growFraction())
+                .macTarget(r.macTarget().isPresent() ? r.macTarget().getAsLong() : null).signed(r.signed())
+                .probePasses(r.probePasses() > 0 ? r.probePasses() : d.probePasses())
+                .probeImages(r.probeImages() > 0 ? r.probeImages() : d.probeImages())
+                .fineTune(d.fineTune().toBuilder().epochs(r.fineTuneEpochs()).lr(r.learningRate()).seed(r.seed()).build())
+                .device(r.device()).seed(r.seed()).build();
     }
 
     /** The first N images per class of each part when the request limits them (quick runs, tests). */

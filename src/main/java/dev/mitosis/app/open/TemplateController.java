@@ -1,6 +1,6 @@
 package dev.mitosis.app.open;
 
-import dev.mitosis.app.common.Formats;
+import dev.mitosis.text.Formats;
 import dev.mitosis.net.Activation;
 import dev.mitosis.net.FeatureShape;
 import dev.mitosis.net.NetworkSpec;

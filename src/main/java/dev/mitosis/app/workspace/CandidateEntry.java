@@ -1,5 +1,7 @@
 package dev.mitosis.app.workspace;
 
+import dev.mitosis.run.Frontier;
+import dev.mitosis.run.Method;
 import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.net.NetworkSpec;
 
@@ -9,10 +11,7 @@ import dev.mitosis.net.NetworkSpec;
  *
  * @param draft true for the one unsaved edit, which has no accuracy yet and id 0
  */
-public record CandidateEntry(CandidateRecord record, NetworkSpec spec, boolean draft) {
-
-    /** Method name of the draft row. */
-    public static final String EDIT = "edit";
+public record CandidateEntry(CandidateRecord record, NetworkSpec spec, boolean draft) implements Frontier.Point {
 
     public long id() {
         return record.id();
@@ -27,13 +26,14 @@ public record CandidateEntry(CandidateRecord record, NetworkSpec spec, boolean d
     }
 
     /** True when the candidate has a test accuracy, i.e. can sit on the frontier. */
+    @Override
     public boolean evaluated() {
         return !draft && !Double.isNaN(record.accuracy());
     }
 
     /** "#4", or "edit" for the draft. */
     public String displayId() {
-        return draft ? EDIT : "#" + record.id();
+        return draft ? Method.EDIT.id() : "#" + record.id();
     }
 
     /** A short description for lists: "#4 split r2 · 91.23 %". */
@@ -43,7 +43,7 @@ public record CandidateEntry(CandidateRecord record, NetworkSpec spec, boolean d
         if (draft) {
             return "edit of #" + record.parentId() + " (unsaved)";
         }
-        return displayId() + " " + record.method() + " r" + record.round() + acc;
+        return displayId() + " " + record.method().id() + " r" + record.round() + acc;
     }
 
     @Override

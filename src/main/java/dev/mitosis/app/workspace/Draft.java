@@ -1,5 +1,6 @@
 package dev.mitosis.app.workspace;
 
+import dev.mitosis.run.Method;
 import dev.mitosis.model.EditedWeights;
 import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.model.Model;
@@ -44,7 +45,7 @@ public final class Draft {
         NetworkSpec spec = state().spec();
         Topology t = spec.topology();
         CandidateRecord b = base.record();
-        CandidateRecord r = new CandidateRecord(0, b.id(), b.round(), CandidateEntry.EDIT, "edit of " + base.displayId(),
+        CandidateRecord r = new CandidateRecord(0, b.id(), b.round(), Method.EDIT, "edit of " + base.displayId(),
                 t.macs(), t.params(), Double.NaN, Double.NaN, 0, t.neuronLayers().stream().map(NeuronLayer::key).toList(),
                 t.neuronLayers().stream().map(NeuronLayer::width).toList(), "", System.currentTimeMillis());
         return new CandidateEntry(r, spec, true);

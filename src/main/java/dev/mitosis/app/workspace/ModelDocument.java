@@ -1,5 +1,6 @@
 package dev.mitosis.app.workspace;
 
+import dev.mitosis.run.Method;
 import dev.mitosis.data.Normalization;
 import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.run.LayerSnapshot;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /**
  * One model held in memory: a model directory, the bundled seed or a freshly initialised template. It
- * shows as a single candidate (round 0, method "seed").
+ * shows as a single candidate (round 0, method {@link Method#SEED}).
  *
  * @param source how it was opened, for the title: "bundled sample", a path, "template"
  * @param directory where it lives on disk, if anywhere the user chose
@@ -27,7 +28,7 @@ public record ModelDocument(Model model, Optional<TrainingRecord> training, Stri
         Topology t = model.spec().topology();
         double accuracy = training.map(TrainingRecord::testAccuracy).orElse(Double.NaN);
         double loss = training.map(TrainingRecord::testLoss).orElse(Double.NaN);
-        return new CandidateRecord(1, 0, 0, "seed", model.spec().name(), t.macs(), t.params(), accuracy, loss, 0,
+        return new CandidateRecord(1, 0, 0, Method.SEED, model.spec().name(), t.macs(), t.params(), accuracy, loss, 0,
                 t.neuronLayers().stream().map(NeuronLayer::key).toList(),
                 t.neuronLayers().stream().map(NeuronLayer::width).toList(),
                 directory.map(Path::toString).orElse(""), 0);

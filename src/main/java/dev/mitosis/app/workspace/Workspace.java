@@ -1,5 +1,6 @@
 package dev.mitosis.app.workspace;
 
+import dev.mitosis.run.Frontier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.mitosis.app.candidates;
 
+import dev.mitosis.run.Method;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mitosis.app.workspace.CandidateEntry;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class WidthComparisonTest {
 
     private static CandidateEntry entry(List<String> keys, List<Integer> widths) {
-        return new CandidateEntry(new CandidateRecord(1, 0, 0, "seed", "x", 1, 1, 0.5, 0.5, 0, keys, widths, "", 0),
+        return new CandidateEntry(new CandidateRecord(1, 0, 0, Method.SEED, "x", 1, 1, 0.5, 0.5, 0, keys, widths, "", 0),
                 BundledSeed.load().spec(), false);
     }
 

@@ -1,5 +1,6 @@
 package dev.mitosis.app.workspace;
 
+import dev.mitosis.run.Method;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mitosis.run.CandidateRecord;
@@ -15,9 +16,9 @@ class WorkspaceTest {
 
     private final NetworkSpec seed = BundledSeed.load().spec();
 
-    private static CandidateEntry entry(long id, long parent, int round, String method, NetworkSpec spec, double acc) {
+    private static CandidateEntry entry(long id, long parent, int round, Method method, NetworkSpec spec, double acc) {
         List<NeuronLayer> layers = spec.topology().neuronLayers();
-        return new CandidateEntry(new CandidateRecord(id, parent, round, method, method, spec.macs(), spec.params(), acc,
+        return new CandidateEntry(new CandidateRecord(id, parent, round, method, method.id(), spec.macs(), spec.params(), acc,
                 0.3, 1, layers.stream().map(NeuronLayer::key).toList(), layers.stream().map(NeuronLayer::width).toList(),
                 "", 0), spec, false);
     }
@@ -31,7 +32,7 @@ class WorkspaceTest {
 
     @Test
     void editsMakeADraftAndLeaveTheStoredCandidateAlone() {
-        CandidateEntry s = entry(1, 0, 0, "seed", seed, 0.9);
+        CandidateEntry s = entry(1, 0, 0, Method.SEED, seed, 0.9);
         Workspace w = open(s);
         assertThat(w.edit(st -> st.withBlock(3, dev.mitosis.app.graph.BlockEdits.withWidth(seed.blocks().get(3), 24),
                 "w"))).isEmpty();
@@ -48,7 +49,7 @@ class WorkspaceTest {
 
     @Test
     void aRefusedEditChangesNothing() {
-        Workspace w = open(entry(1, 0, 0, "seed", seed, 0.9));
+        Workspace w = open(entry(1, 0, 0, Method.SEED, seed, 0.9));
         Optional<String> refused = w.edit(st -> st.withoutBlock(seed.blocks().size() - 1, "remove the classifier"));
         assertThat(refused).isPresent();
         assertThat(refused.get()).contains("the last block must be the linear classifier");
@@ -60,8 +61,8 @@ class WorkspaceTest {
     @Test
     void splitCountsAreTheWidthsGainedOverTheParent() {
         NetworkSpec grown = seed.withWidth(6, 30).withWidth(7, 27);
-        CandidateEntry s = entry(1, 0, 0, "seed", seed, 0.9);
-        CandidateEntry g = entry(2, 1, 1, "split", grown, 0.91);
+        CandidateEntry s = entry(1, 0, 0, Method.SEED, seed, 0.9);
+        CandidateEntry g = entry(2, 1, 1, Method.SPLIT, grown, 0.91);
         Workspace w = open(s, g);
         assertThat(w.splitCounts(g)).containsExactly(java.util.Map.entry("blocks.6.pw", 6),
                 java.util.Map.entry("blocks.7.pw", 3));
@@ -70,14 +71,14 @@ class WorkspaceTest {
 
     @Test
     void theBudgetFollowsGrowthUntilTheUserMovesIt() {
-        CandidateEntry s = entry(1, 0, 0, "seed", seed, 0.9);
+        CandidateEntry s = entry(1, 0, 0, Method.SEED, seed, 0.9);
         Workspace w = open(s);
         assertThat(w.budgetProperty().get()).isEqualTo(seed.macs());
         NetworkSpec grown = seed.withWidth(6, 40);
-        w.addCandidate(entry(2, 1, 1, "split", grown, 0.91));
+        w.addCandidate(entry(2, 1, 1, Method.SPLIT, grown, 0.91));
         assertThat(w.budgetProperty().get()).isEqualTo(grown.macs());
         w.budgetProperty().set(seed.macs() + 1);
-        w.addCandidate(entry(3, 2, 2, "split", grown.withWidth(7, 40), 0.92));
+        w.addCandidate(entry(3, 2, 2, Method.SPLIT, grown.withWidth(7, 40), 0.92));
         assertThat(w.budgetProperty().get()).isEqualTo(seed.macs() + 1);
         assertThat(w.selectBestUnder(seed.macs() + 1)).map(CandidateEntry::id).contains(1L);
     }

@@ -1,4 +1,4 @@
-package dev.mitosis.app.charts;
+package dev.mitosis.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

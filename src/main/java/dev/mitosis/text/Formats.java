@@ -1,4 +1,4 @@
-package dev.mitosis.app.common;
+package dev.mitosis.text;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How the explorer writes and reads counts: MACs and parameters with SI suffixes ("327.4 k",
- * "1.24 M"), accuracies as percentages, durations as m:ss. Pure functions, locale-independent.
+ * How Mitosis writes and reads numbers for people, in the explorer and on the terminal alike: MACs and
+ * parameters with SI suffixes ("327.4 k", "1.24 M"), accuracies as percentages, durations as seconds
+ * or m:ss. Pure functions, locale-independent. Machine-readable output (JSON, CSV) writes plain numbers.
  */
 public final class Formats {
 
@@ -50,10 +51,13 @@ public final class Formats {
         return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "%.2f %%", 100 * fraction);
     }
 
-    /** Seconds as m:ss, or h:mm:ss from an hour on; "–" when unknown or negative. */
+    /** Seconds as "4.2 s" under a minute, m:ss, or h:mm:ss from an hour on; "–" when unknown or negative. */
     public static String duration(double seconds) {
         if (!(seconds >= 0) || Double.isInfinite(seconds)) {
             return "–";
+        }
+        if (seconds < 59.95) {
+            return String.format(Locale.ROOT, "%.1f s", seconds);
         }
         long s = Math.round(seconds);
         if (s >= 3600) {

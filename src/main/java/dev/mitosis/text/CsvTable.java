@@ -1,4 +1,4 @@
-package dev.mitosis.app.charts;
+package dev.mitosis.text;
 
 import java.util.ArrayList;
 import java.util.List;
