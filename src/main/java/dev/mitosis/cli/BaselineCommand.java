@@ -9,14 +9,13 @@ import dev.mitosis.data.Normalization;
 import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.run.Method;
 import dev.mitosis.grow.Finetuner;
+import java.io.PrintWriter;
 import dev.mitosis.grow.GrowthConfig;
-import dev.mitosis.grow.GrowthSession;
 import dev.mitosis.grow.RunConfig;
 import dev.mitosis.model.Model;
 import dev.mitosis.model.TrainingRecord;
 import dev.mitosis.store.RunStore;
 import dev.mitosis.train.TrainConfig;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -30,9 +29,12 @@ import picocli.CommandLine.Spec;
         subcommands = {BaselineCommand.Uniform.class, BaselineCommand.RandomSplit.class})
 final class BaselineCommand implements Runnable {
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "missing baseline: uniform or random");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing baseline: uniform or random");
     }
 
     /** What every baseline reads from its run. */
@@ -87,13 +89,28 @@ final class BaselineCommand implements Runnable {
         }
     }
 
-    @Command(name = "uniform", mixinStandardHelpOptions = true,
-            description = "Uniform-width networks trained from scratch with the grown candidates' epoch budget.")
-    static final class Uniform implements Runnable {
+    /** A baseline that trains into an existing run: the run, the device, and the run's context. */
+    abstract static class InRun implements Runnable {
         @Spec
         CommandSpec spec;
         @Option(names = "--run", required = true, paramLabel = "RUN", description = "Run directory.")
         Path run;
+        @Mixin
+        DeviceOption device;
+
+        @Override
+        public final void run() {
+            try (RunContext ctx = new RunContext(run)) {
+                train(ctx, ctx.finetuner(device, spec.commandLine().getOut()));
+            }
+        }
+
+        abstract void train(RunContext ctx, Finetuner finetuner);
+    }
+
+    @Command(name = "uniform", mixinStandardHelpOptions = true,
+            description = "Uniform-width networks trained from scratch with the grown candidates' epoch budget.")
+    static final class Uniform extends InRun {
         @Option(names = "--widths", split = ",", paramLabel = "K", defaultValue = "0.5,1,1.5,2",
                 description = "Width multipliers (default: ${DEFAULT-VALUE}).")
         List<Double> widths;
@@ -103,47 +120,31 @@ final class BaselineCommand implements Runnable {
         UniformBaseline.Profile profile;
         @Mixin
         TrainOptions training;
-        @Mixin
-        DeviceOption device;
 
         @Override
-        public void run() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (RunContext ctx = new RunContext(run)) {
-                TrainConfig config = training.config(TrainConfig.defaults().withEpochs(ctx.epochBudget()));
-                UniformBaseline.run(ctx.finetuner(device, out), ctx.seedModel.spec(), widths, profile, config,
-                        config.seed(), e -> { });
-            }
+        void train(RunContext ctx, Finetuner finetuner) {
+            TrainConfig config = training.config(TrainConfig.defaults().withEpochs(ctx.epochBudget()));
+            UniformBaseline.run(finetuner, ctx.seedModel.spec(), widths, profile, config, config.seed(), e -> { });
         }
     }
 
     @Command(name = "random", mixinStandardHelpOptions = true,
             description = "Random Net2Net-style splits matched to each splitting round's MACs, fine-tuned alike.")
-    static final class RandomSplit implements Runnable {
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--run", required = true, paramLabel = "RUN", description = "Run directory.")
-        Path run;
+    static final class RandomSplit extends InRun {
         @Option(names = "--seeds", split = ",", paramLabel = "S", defaultValue = "1",
                 description = "Random seeds, one chain of rounds each (default: ${DEFAULT-VALUE}).")
         List<Long> seeds;
-        @Mixin
-        DeviceOption device;
 
         @Override
-        public void run() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (RunContext ctx = new RunContext(run)) {
-                List<CandidateRecord> rounds = ctx.splitRounds();
-                if (rounds.isEmpty()) {
-                    throw new BadInputException(run + ": the run has no grown candidates to match yet");
-                }
-                GrowthConfig g = ctx.config.growth();
-                Finetuner finetuner = ctx.finetuner(device, out);
-                for (long s : seeds) {
-                    RandomSplitBaseline.run(finetuner, ctx.seedModel, ctx.seed.id(), rounds, g.fineTune(), g.epsilon(), s,
-                            e -> { });
-                }
+        void train(RunContext ctx, Finetuner finetuner) {
+            List<CandidateRecord> rounds = ctx.splitRounds();
+            if (rounds.isEmpty()) {
+                throw new BadInputException(run + ": the run has no grown candidates to match yet");
+            }
+            GrowthConfig g = ctx.config.growth();
+            for (long s : seeds) {
+                RandomSplitBaseline.run(finetuner, ctx.seedModel, ctx.seed.id(), rounds, g.fineTune(), g.epsilon(), s,
+                        e -> { });
             }
         }
     }

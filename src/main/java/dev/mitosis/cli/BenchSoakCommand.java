@@ -57,7 +57,7 @@ final class BenchSoakCommand implements Runnable {
         DataSplit data = new DataSplit(sample.train().firstPerClass(perClass), sample.test().firstPerClass(50));
         GrowthConfig defaults = GrowthConfig.defaults();
         GrowthConfig config = defaults.toBuilder().rounds(rounds).strategy(GrowthConfig.Strategy.ENERGY_AWARE).grow(grow)
-                .probePasses(1).probeImages(1024).fineTune(defaults.fineTune().toBuilder().epochs(1).lr(0.01).build())
+                .probePasses(1).probeImages(1024).fineTune(defaults.fineTune().withEpochs(1).withLr(0.01))
                 .device(device.device).build();
         List<double[]> samples = new ArrayList<>();
         Path dir;

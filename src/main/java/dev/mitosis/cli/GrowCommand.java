@@ -95,7 +95,7 @@ final class GrowCommand implements Runnable {
             TrainCommand.checkOutput(out);
             split = data.load();
             seed = template.load(model, Optional.of(split));
-            ModelOptions.checkCompatible(seed.spec(), split, data.data);
+            split.checkFits(seed.spec(), "--data " + data.data);
             config = configure(GrowthConfig.defaults());
             Optional<TrainingRecord> record = Path.of(model).toFile().isDirectory()
                     ? TrainingRecord.read(Path.of(model)) : Optional.empty();

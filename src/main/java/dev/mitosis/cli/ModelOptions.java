@@ -33,7 +33,7 @@ public final class ModelOptions {
     public OnData loadOn(DataOptions data) {
         DataSplit split = data.load();
         Model m = load(Optional.of(split));
-        checkCompatible(m.spec(), split, data.data);
+        split.checkFits(m.spec(), "--data " + data.data);
         Optional<TrainingRecord> rec = record();
         return new OnData(m, split, rec.map(TrainingRecord::normalization)
                 .orElseGet(() -> dev.mitosis.data.Normalization.of(split.train())), rec);
@@ -48,17 +48,5 @@ public final class ModelOptions {
     public Optional<TrainingRecord> record() {
         Path path = Path.of(model);
         return Files.isDirectory(path) ? TrainingRecord.read(path) : Optional.empty();
-    }
-
-    /** Fails early when the dataset cannot feed this model. */
-    public static void checkCompatible(NetworkSpec spec, DataSplit data, String dataName) {
-        if (!spec.input().equals(data.train().shape())) {
-            throw new BadInputException("--data " + dataName + ": images are " + data.train().shape().toHwc()
-                    + " but " + spec.name() + " expects " + spec.input().toHwc());
-        }
-        if (spec.classes() != data.train().classes()) {
-            throw new BadInputException("--data " + dataName + ": " + data.train().classes() + " classes but "
-                    + spec.name() + " has " + spec.classes() + " outputs");
-        }
     }
 }

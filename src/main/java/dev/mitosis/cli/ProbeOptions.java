@@ -49,9 +49,9 @@ public final class ProbeOptions {
             description = "Sharpness of the softplus surrogate for σ'' of ReLU-type activations (default: 3).")
     Double reluBeta;
 
-    @Option(names = "--exact-memory", paramLabel = "BYTES", defaultValue = "2147483648",
-            description = "Exact probe: largest memory for the splitting matrices (default: 2 GiB).")
-    long exactMemory;
+    @Option(names = "--exact-memory", paramLabel = "BYTES", converter = CountOption.class,
+            description = "Exact probe: largest memory for the splitting matrices, e.g. 4G (default: 2 GiB).")
+    Long exactMemory;
 
     @Option(names = "--probe-seed", paramLabel = "S", defaultValue = "1",
             description = "Seed for the probe's directions and data order (default: ${DEFAULT-VALUE}).")
@@ -66,7 +66,7 @@ public final class ProbeOptions {
                     ProbeListener listener) {
         ProbeData probeData = new ProbeData(data.train(), normalization, batch, TrainOptions.or(images, 0), seed);
         if (exact) {
-            return ExactProbe.run(network, probeData, new ExactProbe.Options(exactMemory, curvature()), listener);
+            return ExactProbe.run(network, probeData, new ExactProbe.Options(TrainOptions.or(exactMemory, ExactProbe.DEFAULT_MEMORY_LIMIT), curvature()), listener);
         }
         FastProbe.Options options = PUBLISHED.withPasses(TrainOptions.or(passes, PUBLISHED.passes()))
                 .withLr(TrainOptions.or(lr, PUBLISHED.lr())).withMax(max || needMax).withCurvature(curvature())

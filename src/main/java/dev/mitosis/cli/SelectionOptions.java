@@ -32,7 +32,7 @@ public final class SelectionOptions {
             description = "Energy-aware cost per neuron: ${COMPLETION-CANDIDATES} (default: sqrt-macs).")
     CostModel cost;
 
-    @Option(names = "--macs", paramLabel = "B", converter = MacCount.class,
+    @Option(names = "--macs", paramLabel = "B", converter = CountOption.class,
             description = "Grow to at most B MACs, e.g. 400k or 1.2M (implies --strategy mac-target).")
     Long macs;
 

@@ -56,13 +56,11 @@ public final class TrainOptions {
         LrSchedule.Kind kind = or(schedule, s.kind());
         boolean newStep = kind == LrSchedule.Kind.STEP && s.kind() != kind;
         LrSchedule step = LrSchedule.step();
-        return base.toBuilder().epochs(or(epochs, base.epochs())).batchSize(or(batch, base.batchSize()))
-                .lr(or(lr, base.lr()))
-                .schedule(new LrSchedule(kind, or(stepEvery, newStep ? step.stepEvery() : s.stepEvery()),
-                        or(stepGamma, newStep ? step.stepGamma() : s.stepGamma())))
-                .momentum(or(momentum, base.momentum())).nesterov(or(nesterov, base.nesterov()))
-                .weightDecay(or(weightDecay, base.weightDecay())).labelSmoothing(or(labelSmoothing, base.labelSmoothing()))
-                .augment(or(augment, base.augment())).seed(or(seed, base.seed())).build();
+        LrSchedule lrSchedule = new LrSchedule(kind, or(stepEvery, newStep ? step.stepEvery() : s.stepEvery()),
+                or(stepGamma, newStep ? step.stepGamma() : s.stepGamma()));
+        return new TrainConfig(or(epochs, base.epochs()), or(batch, base.batchSize()), or(lr, base.lr()), lrSchedule,
+                or(momentum, base.momentum()), or(nesterov, base.nesterov()), or(weightDecay, base.weightDecay()),
+                or(labelSmoothing, base.labelSmoothing()), or(augment, base.augment()), or(seed, base.seed()));
     }
 
     static <T> T or(T value, T fallback) {

@@ -75,7 +75,7 @@ public record GrowthConfig(int rounds, Strategy strategy, double grow, CostModel
     public static GrowthConfig defaults() {
         return new GrowthConfig(3, Strategy.ENERGY_AWARE, 0.3, CostModel.SQRT_MACS, null, false,
                 Selection.Signed.DEFAULT_BOUND, 0.01, false, 6, 0.01, 8192, false,
-                TrainConfig.defaults().toBuilder().epochs(3).lr(0.02).build(), DeviceChoice.AUTO, 1, false);
+                TrainConfig.defaults().withEpochs(3).withLr(0.02), DeviceChoice.AUTO, 1, false);
     }
 
     public SplittingPass.Options curvature() {

@@ -8,7 +8,10 @@ import java.util.List;
 /**
  * What a growth session reports, in order: per round RoundStarted, ProbeProgress…, SelectionMade,
  * Progress/EpochFinished…, CandidateStored; at the end Finished, Cancelled or Failed. Every event is an
- * immutable snapshot (no NDArrays) and may be kept by a listener on another thread.
+ * snapshot with no NDArrays and may be kept by a listener on another thread. Records copy their lists;
+ * the arrays inside ({@code ProbeProgress.lambdaMin}, the {@link LayerSnapshot}s) are not copied again:
+ * the session hands over arrays it made for the event and never writes afterwards, so listeners must
+ * treat them as read-only.
  */
 public sealed interface GrowthEvent {
 

@@ -51,9 +51,11 @@ public final class AtomicFiles {
     }
 
     /**
-     * Moves a fully written staging directory to {@code target}. An existing target is first renamed
-     * aside and deleted after the swap, so at every moment {@code target} is either the old or the new
-     * complete directory.
+     * Moves a fully written staging directory to {@code target}. A reader never sees a half-written
+     * directory: {@code target} is the old complete directory, then briefly absent (an existing target
+     * is renamed aside first, because a directory cannot be renamed over a non-empty one), then the new
+     * complete directory. A crash in that gap leaves the old version under {@code .NAME.old-*} beside it;
+     * the run store's repair removes such leftovers.
      */
     public static void publishDirectory(Path staging, Path target) throws IOException {
         Path aside = null;

@@ -78,7 +78,20 @@ class CommandsTest {
         assertThat(Safetensors.read(seed.resolve("weights.safetensors")).find(layers.get(5).get("key").asText())).isPresent();
         JsonNode n = layers.get(0).get("neurons").get(0);
         assertThat(n.has("lambdaMin") && n.has("lambdaMax") && n.has("cost") && n.has("selected")).isTrue();
-        assertThat(n.get("lambdaMax").asDouble()).isGreaterThanOrEqualTo(n.get("lambdaMin").asDouble());
+        // One short pass leaves λ_min and λ_max as rough, unordered estimates (docs/algorithms.md §2), so
+        // what must hold is the selection's rule: only a split that lowers the loss (λ_min < 0) is chosen.
+        int selected = 0;
+        for (JsonNode layer : layers) {
+            for (JsonNode neuron : layer.get("neurons")) {
+                assertThat(Double.isFinite(neuron.get("lambdaMin").asDouble())
+                        && Double.isFinite(neuron.get("lambdaMax").asDouble())).isTrue();
+                if (neuron.get("selected").asBoolean()) {
+                    selected++;
+                    assertThat(neuron.get("lambdaMin").asDouble()).as(layer.get("key").asText()).isNegative();
+                }
+            }
+        }
+        assertThat(selected).isPositive();
     }
 
     @Test

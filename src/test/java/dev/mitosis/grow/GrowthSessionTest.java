@@ -43,7 +43,7 @@ class GrowthSessionTest {
     static GrowthConfig quick(int rounds, double lr) {
         GrowthConfig d = GrowthConfig.defaults();
         return d.toBuilder().rounds(rounds).strategy(GrowthConfig.Strategy.ENERGY_AWARE).grow(0.2).probePasses(1)
-                .probeImages(256).fineTune(d.fineTune().toBuilder().epochs(1).lr(lr).build()).device(DeviceChoice.CPU)
+                .probeImages(256).fineTune(d.fineTune().withEpochs(1).withLr(lr)).device(DeviceChoice.CPU)
                 .build();
     }
 

@@ -27,7 +27,7 @@ public final class SessionBackend implements GrowthBackend {
             return;
         }
         Model model = seed.model().get();
-        checkCompatible(model.spec(), data, request.dataset());
+        data.checkFits(model.spec(), request.dataset());
         Normalization normalization = seed.normalization().get().orElseGet(() -> Normalization.of(data.train()));
         GrowthConfig config = config(request);
         if (cancel.isCancelled()) {
@@ -48,7 +48,7 @@ public final class SessionBackend implements GrowthBackend {
                 .macTarget(r.macTarget().isPresent() ? r.macTarget().getAsLong() : null).signed(r.signed())
                 .probePasses(r.probePasses() > 0 ? r.probePasses() : d.probePasses())
                 .probeImages(r.probeImages() > 0 ? r.probeImages() : d.probeImages())
-                .fineTune(d.fineTune().toBuilder().epochs(r.fineTuneEpochs()).lr(r.learningRate()).seed(r.seed()).build())
+                .fineTune(d.fineTune().withEpochs(r.fineTuneEpochs()).withLr(r.learningRate()).withSeed(r.seed()))
                 .device(r.device()).seed(r.seed()).build();
     }
 
@@ -62,17 +62,5 @@ public final class SessionBackend implements GrowthBackend {
             return d;
         }
         return d.firstPerClass(Math.max(1, images / d.classes()));
-    }
-
-    static void checkCompatible(NetworkSpec spec, DataSplit data, String name) {
-        FeatureShape images = data.train().shape();
-        if (!images.equals(spec.input())) {
-            throw new BadInputException(name + ": images are " + images + " (C×H×W) but " + spec.name() + " takes "
-                    + spec.input() + "; choose data that fits the network or a template for it");
-        }
-        if (data.train().classes() != spec.classes()) {
-            throw new BadInputException(name + ": " + data.train().classes() + " classes but " + spec.name()
-                    + " has " + spec.classes() + " outputs");
-        }
     }
 }

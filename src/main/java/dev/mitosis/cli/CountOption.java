@@ -3,8 +3,8 @@ package dev.mitosis.cli;
 import dev.mitosis.text.Formats;
 import picocli.CommandLine;
 
-/** A MAC count as people type it, the same in the CLI as in the explorer: {@code 400000}, {@code 400k}, {@code 1.2M}. */
-final class MacCount implements CommandLine.ITypeConverter<Long> {
+/** A count as people type it, the same in the CLI as in the explorer: {@code 400000}, {@code 400k}, {@code 1.2M} (SI suffixes). */
+final class CountOption implements CommandLine.ITypeConverter<Long> {
 
     @Override
     public Long convert(String text) {
