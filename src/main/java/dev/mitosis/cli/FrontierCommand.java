@@ -1,5 +1,6 @@
 package dev.mitosis.cli;
 
+import dev.mitosis.text.CsvTable;
 import dev.mitosis.text.Formats;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -53,12 +54,14 @@ final class FrontierCommand implements Runnable {
             }
             Json.print(out, arr);
         } else if (csv) {
-            out.println("run,method,candidate,round,macs,params,accuracy,pareto");
+            CsvTable.Builder table = CsvTable.of("run", "method", "candidate", "round", "macs", "params", "accuracy",
+                    "pareto");
             for (int i = 0; i < rows.size(); i++) {
                 CandidateRecord c = rows.get(i).candidate();
-                out.printf(Locale.ROOT, "%s,%s,%s,%d,%d,%d,%.6f,%b%n", rows.get(i).run(), c.method(), c.label(), c.round(),
-                        c.macs(), c.params(), c.accuracy(), front[i]);
+                table.row(rows.get(i).run(), c.method().id(), c.label(), c.round(), c.macs(), c.params(), c.accuracy(),
+                        front[i]);
             }
+            out.print(table.build().toCsv());
             out.flush();
         } else {
             out.printf(Locale.ROOT, "%-24s %-16s %-14s %5s %10s %9s %9s  %s%n", "run", "method", "candidate", "round",

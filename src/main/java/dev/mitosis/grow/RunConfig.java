@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -92,18 +93,33 @@ public record RunConfig(String data, Optional<String> dataDir, GrowthConfig grow
             }
             Wire w = JSON.treeToValue(n, Wire.class);
             return new RunConfig(w.data(), Optional.ofNullable(w.dataDir()), w.growth());
-        } catch (ValueInstantiationException e) {
+        } catch (JsonMappingException e) {
             Throwable cause = e.getCause();
-            throw new BadInputException(source + ": stored run config: " + (cause != null ? cause.getMessage()
-                    : e.getOriginalMessage()));
+            String why = cause instanceof BadInputException || e instanceof ValueInstantiationException && cause != null
+                    ? cause.getMessage() : e.getOriginalMessage().startsWith("Missing creator property") ? "missing"
+                    : e.getOriginalMessage();
+            throw new BadInputException(source + ": stored run config: " + path(e) + why);
         } catch (JsonProcessingException e) {
             throw new BadInputException(source + ": stored run config is unreadable (" + e.getOriginalMessage() + ")");
         }
     }
 
+    /** "growth.fineTune.lr: " for the field a mapping error is about; empty when Jackson does not say. */
+    private static String path(JsonMappingException e) {
+        String path = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                : "[" + r.getIndex() + "]").collect(java.util.stream.Collectors.joining("."));
+        return path.isEmpty() ? "" : path + ": ";
+    }
+
     /** Version 1 wrote {@code fineTune.schedule} as a name beside stepEvery/stepGamma and no fine-tuning seed. */
     private static void upgradeFromVersion1(ObjectNode n) {
         JsonNode growth = n.get("growth");
+        if (!n.has("dataDir")) {
+            n.putNull("dataDir");
+        }
+        if (growth instanceof ObjectNode g && !g.has("macTarget")) {
+            g.putNull("macTarget");
+        }
         if (growth instanceof ObjectNode g && g.get("fineTune") instanceof ObjectNode t && t.path("schedule").isTextual()) {
             ObjectNode schedule = JSON.createObjectNode();
             schedule.put("kind", t.get("schedule").asText());

@@ -24,7 +24,8 @@ import java.util.Set;
 
 /**
  * model.json: the wire format of {@link NetworkSpec}. The IR records carry no Jackson annotations; this
- * codec maps them by hand so the format is explicit and every error names the field.
+ * codec maps them by hand so the format is explicit and every error names the field. The schema is
+ * described in docs/formats.md.
  *
  * <pre>
  * {"schemaVersion": 1, "name": "mbv1-seed", "input": {"height": 32, "width": 32, "channels": 3},

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 /**
  * A run on disk: {@value #DATABASE} (SQLite in WAL mode) with the run's config, its candidates, the
  * per-round neuron statistics and per-epoch metrics, and one model directory per candidate under
- * {@value #MODELS}.
+ * {@value #MODELS}. The tables and their columns are described in docs/formats.md.
  *
  * <p>Crash safety: a candidate's model directory is written completely (staging directory, then
  * rename) before its row is inserted, and the row is the commit point. Reopening a run removes model

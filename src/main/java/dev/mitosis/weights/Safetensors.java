@@ -22,7 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The safetensors format (huggingface/safetensors): an 8-byte little-endian header length N, N bytes of
+ * The safetensors format (huggingface/safetensors; Mitosis's tensor names are in docs/formats.md): an
+ * 8-byte little-endian header length N, N bytes of
  * JSON {name: {dtype, shape, data_offsets: [begin, end]}, "__metadata__": {...}}, then the raw
  * little-endian data. Reading validates everything a damaged or foreign file can get wrong and says
  * which; it never executes or unpickles anything. PyTorch pickles (.pth/.pt, zip or raw pickle) are
