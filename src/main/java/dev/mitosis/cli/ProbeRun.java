@@ -16,6 +16,8 @@ final class ProbeRun {
     @Mixin
     ProbeOptions probe;
     @Mixin
+    ProbeTuningOptions tuning;
+    @Mixin
     SelectionOptions selection;
     @Mixin
     DeviceOption device;
@@ -28,7 +30,7 @@ final class ProbeRun {
         ModelOptions.OnData in = model.loadOn(data);
         ProbeResult result;
         try (Network net = Network.load(in.model(), device.resolve())) {
-            result = probe.run(net, in.data(), in.normalization(), selection.signed(), ProbeListener.NONE);
+            result = tuning.run(probe, net, in.data(), in.normalization(), selection.signed(), ProbeListener.NONE);
         }
         return new Outcome(in, result, selection.select(in.model().spec(), result));
     }

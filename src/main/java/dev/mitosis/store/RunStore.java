@@ -36,10 +36,14 @@ import java.util.stream.Stream;
  *
  * <p>Crash safety: a candidate's model directory is written completely (staging directory, then
  * rename) before its row is inserted, and the row is the commit point. Reopening a run removes model
- * directories without a row and the statistics of rounds that never stored a candidate, so a run
- * killed at any moment reopens consistent and can be resumed after its last stored round.
+ * directories without a row; the growth session, on resuming, removes the statistics and epochs of the
+ * round that never stored a candidate. A run killed at any moment thus reopens consistent and resumes
+ * after its last stored round.
  *
- * <p>Thread-safe (one connection, synchronised methods), so the GUI may read while the engine writes.
+ * <p>Thread-safe within one process (one connection, synchronised methods), so the explorer may read
+ * while its engine thread writes. Across processes there is no lock yet: a second process that opens a
+ * run while another writes it may remove the model directory the writer is about to commit. Open a run
+ * that another process is growing only when it has finished.
  */
 public final class RunStore implements AutoCloseable {
 

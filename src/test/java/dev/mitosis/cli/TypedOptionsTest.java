@@ -59,6 +59,17 @@ class TypedOptionsTest {
     }
 
     @Test
+    void growRefusesProbeSettingsItWouldIgnore() {
+        for (String option : new String[] {"--relu-beta=2", "--probe-seed=3", "--exact-memory=4G", "--max"}) {
+            CliRunner.Result r = CliRunner.run("grow", "mbv1-seed", "--out", "unused", option);
+            assertThat(r.exitCode()).as(option).isEqualTo(2);
+            assertThat(r.errorLine()).as(option).contains("Unknown option");
+        }
+        assertThat(Cli.commandLine().parseArgs("probe", "m", "--relu-beta", "2", "--max").subcommand()
+                .<Double>matchedOptionValue("--relu-beta", null)).isEqualTo(2.0);
+    }
+
+    @Test
     void helpListsTheValidChoices() {
         CliRunner.Result r = CliRunner.run("grow", "--help");
         assertThat(r.exitCode()).isZero();
