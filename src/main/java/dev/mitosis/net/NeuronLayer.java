@@ -40,10 +40,6 @@ public record NeuronLayer(Layer conv, Optional<Layer> depthwise, Layer consumer,
         return conv.fanIn();
     }
 
-    public boolean consumerIsClassifier() {
-        return consumer.op() == Layer.Op.LINEAR;
-    }
-
     /** How many neurons growth may still add: cap − width. */
     public int room() {
         return cap == Block.NO_CAP ? Integer.MAX_VALUE : cap - width();
