@@ -47,7 +47,7 @@ final class BaselineCommand implements Runnable {
         final Normalization normalization;
 
         RunContext(Path run) {
-            store = RunStore.open(run);
+            store = RunStore.openForWriting(run);
             try {
                 config = RunConfig.fromJson(store.configJson(), run.resolve(RunStore.DATABASE).toString());
                 data = DataSources.system().load(config.data(), config.dataDir().map(Path::of));

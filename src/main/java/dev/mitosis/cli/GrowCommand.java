@@ -69,7 +69,7 @@ final class GrowCommand implements Runnable {
         Normalization normalization;
         GrowthConfig config;
         if (resume) {
-            store = RunStore.open(out);
+            store = RunStore.openForWriting(out);
             try {
                 RunConfig stored = RunConfig.fromJson(store.configJson(), out.resolve(RunStore.DATABASE).toString());
                 config = configure(stored.growth());

@@ -21,6 +21,7 @@ import dev.mitosis.split.ProbeListener;
 import dev.mitosis.split.ProbeResult;
 import dev.mitosis.split.Selection;
 import dev.mitosis.split.Surgery;
+import dev.mitosis.store.RunState;
 import dev.mitosis.store.RunStore;
 import dev.mitosis.train.Evaluation;
 import dev.mitosis.weights.Initializer;
@@ -78,6 +79,7 @@ public final class GrowthSession {
         started = System.nanoTime();
         int round = 0;
         try {
+            store.markState(RunState.GROWING);
             finetuner = new Finetuner(data, normalization, config.device().resolve(), store, listener,
                     () -> cancelled);
             CandidateRecord current = storedSeed();
@@ -88,6 +90,7 @@ public final class GrowthSession {
                 listener.on(new GrowthEvent.RoundStarted(round, config.rounds(), current));
                 CandidateRecord next = round(round, current, model);
                 if (next == null) {
+                    store.markState(RunState.FINISHED);
                     listener.on(new GrowthEvent.Finished(store.candidates(), "stopped after round " + (round - 1)
                             + ": no neuron's split lowers the loss"));
                     return;
@@ -95,11 +98,23 @@ public final class GrowthSession {
                 current = next;
                 model = store.loadModel(current);
             }
+            store.markState(RunState.FINISHED);
             listener.on(new GrowthEvent.Finished(store.candidates(), summary()));
         } catch (CancellationException e) {
+            markQuietly(RunState.STOPPED);
             listener.on(new GrowthEvent.Cancelled(round));
         } catch (RuntimeException e) {
+            markQuietly(RunState.FAILED);
             listener.on(new GrowthEvent.Failed(round, e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+    }
+
+    /** Records how the session ended; a store that cannot even say so must not hide the original error. */
+    private void markQuietly(RunState state) {
+        try {
+            store.markState(state);
+        } catch (RuntimeException ignored) {
+            // the session's own outcome (stopped, failed) is what the listener reports
         }
     }
 

@@ -40,10 +40,11 @@ import java.util.stream.Stream;
  * round that never stored a candidate. A run killed at any moment thus reopens consistent and resumes
  * after its last stored round.
  *
- * <p>Thread-safe within one process (one connection, synchronised methods), so the explorer may read
- * while its engine thread writes. Across processes there is no lock yet: a second process that opens a
- * run while another writes it may remove the model directory the writer is about to commit. Open a run
- * that another process is growing only when it has finished.
+ * <p>One writer at a time: {@link #create} and {@link #openForWriting} hold the run's lock
+ * ({@code run.lock}, an OS file lock) until {@link #close}; a second writer, in this or another process,
+ * is refused with one line naming the holder. Readers ({@link #open}) take no lock and change nothing,
+ * so the explorer can show a run that the CLI is growing. Within a process the store is thread-safe (one
+ * connection, synchronised methods).
  */
 public final class RunStore implements AutoCloseable {
 
@@ -54,17 +55,20 @@ public final class RunStore implements AutoCloseable {
 
     private final Path dir;
     private final Connection db;
+    /** Held by a writer for the store's life; null for a reader. */
+    private final RunLock lock;
 
-    private RunStore(Path dir, Connection db) {
+    private RunStore(Path dir, Connection db, RunLock lock) {
         this.dir = dir;
         this.db = db;
+        this.lock = lock;
     }
 
     public static boolean isRun(Path dir) {
         return Files.isRegularFile(dir.resolve(DATABASE));
     }
 
-    /** Creates a new run in {@code dir}, which must not exist or be empty. */
+    /** Creates a new run in {@code dir}, which must not exist or be empty, and holds it as its one writer. */
     public static RunStore create(Path dir, String configJson) {
         try {
             if (Files.exists(dir)) {
@@ -76,15 +80,18 @@ public final class RunStore implements AutoCloseable {
                 }
             }
             Files.createDirectories(dir.resolve(MODELS));
+            RunLock lock = RunLock.acquire(dir);
             Connection c = connect(dir);
             try (Statement s = c.createStatement()) {
                 createTables(s);
             } catch (SQLException e) {
+                lock.close();
                 throw new IllegalStateException(dir.resolve(DATABASE) + ": " + e.getMessage(), e);
             }
-            RunStore store = new RunStore(dir, c);
+            RunStore store = new RunStore(dir, c, lock);
             store.transaction(() -> {
                 store.update("INSERT INTO meta VALUES('schemaVersion', ?)", String.valueOf(SCHEMA_VERSION));
+                store.update("INSERT INTO meta VALUES('state', ?)", RunState.GROWING.id());
                 store.update("INSERT INTO config VALUES(1, ?)", configJson);
             });
             return store;
@@ -110,23 +117,84 @@ public final class RunStore implements AutoCloseable {
         s.executeUpdate("CREATE INDEX neuron_stats_round ON neuron_stats(round, method)");
     }
 
-    /** Opens an existing run and repairs what a crash may have left half done. */
+    /**
+     * Opens an existing run to read it. Readers never change the run, so they work while another
+     * process writes it and see its new candidates as they are committed.
+     */
     public static RunStore open(Path dir) {
+        return open(dir, false);
+    }
+
+    /**
+     * Opens an existing run to add to it (resume, baselines): takes the run's lock, or fails with one
+     * line naming the process that holds it, and repairs what a crashed writer left half done.
+     */
+    public static RunStore openForWriting(Path dir) {
+        return open(dir, true);
+    }
+
+    private static RunStore open(Path dir, boolean write) {
         if (!Files.isDirectory(dir)) {
             throw new BadInputException(dir + ": no such run directory");
         }
         if (!isRun(dir)) {
             throw new BadInputException(dir + ": not a run directory (no " + DATABASE + ")");
         }
-        RunStore store = new RunStore(dir, connect(dir));
-        int version = store.schemaVersion();
+        RunLock lock = write ? RunLock.acquire(dir) : null;
+        RunStore store;
+        try {
+            store = new RunStore(dir, connect(dir), lock);
+        } catch (RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
+            throw e;
+        }
+        int version;
+        try {
+            version = store.schemaVersion();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
         if (version > SCHEMA_VERSION) {
             store.close();
             throw new BadInputException(dir.resolve(DATABASE) + ": schema version " + version
                     + " is newer than this Mitosis reads (" + SCHEMA_VERSION + ")");
         }
-        store.repair();
+        if (write) {
+            store.repair();
+        }
         return store;
+    }
+
+    public boolean isWriter() {
+        return lock != null;
+    }
+
+    /**
+     * The run's state: what its last writer recorded, except that a run recorded as growing whose lock
+     * no live process holds is {@link RunState#CRASHED}.
+     */
+    public synchronized RunState state() {
+        RunState recorded = queryString("SELECT value FROM meta WHERE key = 'state'").map(RunState::of)
+                .orElse(RunState.FINISHED);
+        if (recorded == RunState.GROWING && lock == null && !RunLock.isHeld(dir)) {
+            return RunState.CRASHED;
+        }
+        return recorded;
+    }
+
+    /** Records where the run stands (writers only). */
+    public synchronized void markState(RunState state) {
+        requireWriter();
+        transaction(() -> update("INSERT OR REPLACE INTO meta VALUES('state', ?)", state.id()));
+    }
+
+    private void requireWriter() {
+        if (lock == null) {
+            throw new IllegalStateException(dir + ": opened for reading; open it for writing to change it");
+        }
     }
 
     public Path directory() {
@@ -142,6 +210,7 @@ public final class RunStore implements AutoCloseable {
     public synchronized CandidateRecord addCandidate(long parentId, int round, Method method, String label, Model model,
                                                      double accuracy, double loss, double seconds,
                                                      Map<String, String> extraFiles) {
+        requireWriter();
         long id = queryLong("SELECT COALESCE(MAX(id), 0) + 1 FROM candidates");
         String dirName = String.format("%04d-%s", id, label.replaceAll("[^A-Za-z0-9._-]", "_"));
         Path modelDir = dir.resolve(MODELS).resolve(dirName);
@@ -189,6 +258,7 @@ public final class RunStore implements AutoCloseable {
 
     /** The per-neuron statistics of a round's probe, replacing any from an earlier attempt. */
     public synchronized void putNeuronStats(int round, Method method, List<LayerSnapshot> layers) {
+        requireWriter();
         transaction(() -> {
             update("DELETE FROM neuron_stats WHERE round = ? AND method = ?", round, method.id());
             try (PreparedStatement p = db.prepareStatement("INSERT INTO neuron_stats VALUES(?,?,?,?,?,?,?,?)")) {
@@ -263,6 +333,7 @@ public final class RunStore implements AutoCloseable {
     }
 
     public synchronized void addEpoch(int round, String stream, EpochMetrics m) {
+        requireWriter();
         transaction(() -> update("INSERT INTO epoch_metrics VALUES(?,?,?,?,?,?,?,?,?)", round, stream, m.epoch(),
                 m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(), m.lr(), m.seconds()));
     }
@@ -293,11 +364,13 @@ public final class RunStore implements AutoCloseable {
 
     /** Forgets the epochs of one round's fine-tuning (a rolled-back attempt). */
     public synchronized void discardEpochs(int round, String stream) {
+        requireWriter();
         transaction(() -> update("DELETE FROM epoch_metrics WHERE round = ? AND method = ?", round, stream));
     }
 
     /** Removes what an interrupted round of {@code method} left: metrics of rounds after {@code lastRound}. */
     public synchronized void discardRoundsAfter(Method method, int lastRound) {
+        requireWriter();
         transaction(() -> {
             update("DELETE FROM neuron_stats WHERE method = ? AND round > ?", method.id(), lastRound);
             update("DELETE FROM epoch_metrics WHERE method = ? AND round > ?", method.id(), lastRound);
@@ -416,6 +489,10 @@ public final class RunStore implements AutoCloseable {
             db.close();
         } catch (SQLException e) {
             throw storeError(e);
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
         }
     }
 }

@@ -113,7 +113,7 @@ class GrowthSessionTest {
         try (Stream<Path> models = Files.list(dir.resolve(RunStore.MODELS))) {
             assertThat(models.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("0001-seed", "0002-r1");
         }
-        try (RunStore store = RunStore.open(dir)) {
+        try (RunStore store = RunStore.openForWriting(dir)) {
             List<GrowthEvent> events = run(store, config, e -> { });
             assertThat(events.get(0)).isInstanceOf(GrowthEvent.RoundStarted.class);
             assertThat(((GrowthEvent.RoundStarted) events.get(0)).round()).isEqualTo(2);
