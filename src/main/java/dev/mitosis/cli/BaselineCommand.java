@@ -4,16 +4,11 @@ import dev.mitosis.io.BadInputException;
 import dev.mitosis.baseline.RandomSplitBaseline;
 import dev.mitosis.baseline.UniformBaseline;
 import dev.mitosis.data.DataSources;
-import dev.mitosis.data.DataSplit;
-import dev.mitosis.data.Normalization;
 import dev.mitosis.run.CandidateRecord;
-import dev.mitosis.run.Method;
 import dev.mitosis.grow.Finetuner;
 import java.io.PrintWriter;
 import dev.mitosis.grow.GrowthConfig;
-import dev.mitosis.grow.RunConfig;
-import dev.mitosis.model.Model;
-import dev.mitosis.model.TrainingRecord;
+import dev.mitosis.grow.StoredRun;
 import dev.mitosis.store.RunStore;
 import dev.mitosis.train.TrainConfig;
 import java.nio.file.Path;
@@ -37,25 +32,15 @@ final class BaselineCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing baseline: uniform or random");
     }
 
-    /** What every baseline reads from its run. */
+    /** A run opened for writing and read back, with a finetuner that prints each event as a line. */
     static final class RunContext implements AutoCloseable {
         final RunStore store;
-        final RunConfig config;
-        final DataSplit data;
-        final CandidateRecord seed;
-        final Model seedModel;
-        final Normalization normalization;
+        final StoredRun stored;
 
         RunContext(Path run) {
             store = RunStore.openForWriting(run);
             try {
-                config = RunConfig.fromJson(store.configJson(), run.resolve(RunStore.DATABASE).toString());
-                data = DataSources.system().load(config.data(), config.dataDir().map(Path::of));
-                seed = store.candidates().stream().filter(c -> c.method() == Method.SEED).findFirst()
-                        .orElseThrow(() -> new BadInputException(run + ": the run has no seed candidate yet"));
-                seedModel = store.loadModel(seed);
-                normalization = TrainingRecord.read(store.modelDirectory(seed)).map(TrainingRecord::normalization)
-                        .orElseGet(() -> Normalization.of(data.train()));
+                stored = StoredRun.read(store, DataSources.system());
             } catch (RuntimeException e) {
                 store.close();
                 throw e;
@@ -63,24 +48,13 @@ final class BaselineCommand implements Runnable {
         }
 
         Finetuner finetuner(DeviceOption device, PrintWriter out) {
-            return new Finetuner(data, normalization, device.resolve(), store, event -> {
+            return new Finetuner(stored.data(), stored.normalization(), device.resolve(), store, event -> {
                 String line = GrowProgress.line(event);
                 if (line != null) {
                     out.println(line);
                     out.flush();
                 }
             }, () -> false);
-        }
-
-        /** Epochs a grown candidate of the last round has had in total: the seed's plus each round's. */
-        int epochBudget() {
-            GrowthConfig g = config.growth();
-            int seedEpochs = TrainingRecord.read(store.modelDirectory(seed)).map(TrainingRecord::epochs).orElse(0);
-            return seedEpochs + g.rounds() * g.fineTune().epochs();
-        }
-
-        List<CandidateRecord> splitRounds() {
-            return store.candidates().stream().filter(c -> c.method() == Method.SPLIT).toList();
         }
 
         @Override
@@ -123,8 +97,9 @@ final class BaselineCommand implements Runnable {
 
         @Override
         void train(RunContext ctx, Finetuner finetuner) {
-            TrainConfig config = training.config(TrainConfig.defaults().withEpochs(ctx.epochBudget()));
-            UniformBaseline.run(finetuner, ctx.seedModel.spec(), widths, profile, config, config.seed(), e -> { });
+            TrainConfig config = training.config(TrainConfig.defaults().withEpochs(ctx.stored.epochBudget()));
+            UniformBaseline.run(finetuner, ctx.stored.seedModel().spec(), widths, profile, config, config.seed(),
+                    e -> { });
         }
     }
 
@@ -137,14 +112,14 @@ final class BaselineCommand implements Runnable {
 
         @Override
         void train(RunContext ctx, Finetuner finetuner) {
-            List<CandidateRecord> rounds = ctx.splitRounds();
+            List<CandidateRecord> rounds = StoredRun.grown(ctx.store);
             if (rounds.isEmpty()) {
                 throw new BadInputException(run + ": the run has no grown candidates to match yet");
             }
-            GrowthConfig g = ctx.config.growth();
+            GrowthConfig g = ctx.stored.config().growth();
             for (long s : seeds) {
-                RandomSplitBaseline.run(finetuner, ctx.seedModel, ctx.seed.id(), rounds, g.fineTune(), g.epsilon(), s,
-                        e -> { });
+                RandomSplitBaseline.run(finetuner, ctx.stored.seedModel(), ctx.stored.seed().id(), rounds, g.fineTune(),
+                        g.epsilon(), s, e -> { });
             }
         }
     }

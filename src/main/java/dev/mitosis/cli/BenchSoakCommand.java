@@ -67,7 +67,7 @@ final class BenchSoakCommand implements Runnable {
             throw new UncheckedIOException(e);
         }
         try (RunStore store = RunStore.create(dir.resolve("run"), new RunConfig("sample", Optional.empty(), config).toJson())) {
-            GrowthSession session = new GrowthSession(BundledSeed.load(), data, BundledSeed.record().normalization(),
+            GrowthSession session = new GrowthSession(BundledSeed.load(), BundledSeed.record().epochs(), data, BundledSeed.record().normalization(),
                     config, store, event -> {
                         if (event instanceof GrowthEvent.CandidateStored c && c.candidate().round() > 0) {
                             System.gc();

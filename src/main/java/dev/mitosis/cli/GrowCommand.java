@@ -10,6 +10,7 @@ import dev.mitosis.grow.GrowthConfig;
 import dev.mitosis.grow.GrowthEvent;
 import dev.mitosis.grow.GrowthSession;
 import dev.mitosis.grow.RunConfig;
+import dev.mitosis.grow.StoredRun;
 import dev.mitosis.model.Model;
 import dev.mitosis.model.TrainingRecord;
 import dev.mitosis.store.RunStore;
@@ -68,22 +69,22 @@ final class GrowCommand implements Runnable {
         DataSplit split;
         Normalization normalization;
         GrowthConfig config;
+        int seedEpochs;
         if (resume) {
             store = RunStore.openForWriting(out);
             try {
-                RunConfig stored = RunConfig.fromJson(store.configJson(), out.resolve(RunStore.DATABASE).toString());
-                config = configure(stored.growth());
-                RunConfig.checkResumable(stored.growth(), config, out.toString());
-                if (explicit("--data") && !data.data.equals(stored.data())) {
+                RunConfig storedConfig = RunConfig.fromJson(store.configJson(), out.resolve(RunStore.DATABASE).toString());
+                config = configure(storedConfig.growth());
+                RunConfig.checkResumable(storedConfig.growth(), config, out.toString());
+                if (explicit("--data") && !data.data.equals(storedConfig.data())) {
                     throw new BadInputException(out + ": --resume with --data " + data.data
-                            + ", which contradicts the stored data " + stored.data());
+                            + ", which contradicts the stored data " + storedConfig.data());
                 }
-                split = DataSources.system().load(stored.data(), stored.dataDir().map(Path::of));
-                CandidateRecord first = store.candidates().stream().findFirst().orElseThrow(() ->
-                        new BadInputException(out + ": the run has no seed candidate; start it again without --resume"));
-                seed = store.loadModel(first);
-                normalization = TrainingRecord.read(store.modelDirectory(first)).map(TrainingRecord::normalization)
-                        .orElseGet(() -> Normalization.of(split.train()));
+                StoredRun stored = StoredRun.read(store, DataSources.system());
+                split = stored.data();
+                seed = stored.seedModel();
+                normalization = stored.normalization();
+                seedEpochs = stored.seedEpochs();
             } catch (RuntimeException e) {
                 store.close();
                 throw e;
@@ -100,12 +101,13 @@ final class GrowCommand implements Runnable {
             Optional<TrainingRecord> record = Path.of(model).toFile().isDirectory()
                     ? TrainingRecord.read(Path.of(model)) : Optional.empty();
             normalization = record.map(TrainingRecord::normalization).orElseGet(() -> Normalization.of(split.train()));
+            seedEpochs = record.map(TrainingRecord::epochs).orElse(0);
             store = RunStore.create(out, new RunConfig(data.data, Optional.ofNullable(data.dataDir).map(Path::toString),
                     config).toJson());
         }
         GrowthEvent end;
         try (store; GrowProgress progress = new GrowProgress(stdout, output.json)) {
-            GrowthSession session = new GrowthSession(seed, split, normalization, config, store, progress);
+            GrowthSession session = new GrowthSession(seed, seedEpochs, split, normalization, config, store, progress);
             session.run();
             end = progress.end();
             if (output.json) {

@@ -46,6 +46,7 @@ public final class GrowthSession {
     private static final long THROTTLE_NANOS = 100_000_000L;
 
     private final Model seed;
+    private final int seedEpochs;
     private final DataSplit data;
     private final Normalization normalization;
     private final GrowthConfig config;
@@ -56,9 +57,14 @@ public final class GrowthSession {
     private long lastProbeEvent;
     private long started;
 
-    public GrowthSession(Model seed, DataSplit data, Normalization normalization, GrowthConfig config, RunStore store,
-                         GrowthListener listener) {
+    /**
+     * @param seedEpochs epochs the seed was trained for before growth (from its training.json; 0 when
+     *     unknown): stored with the seed candidate, so that retraining and baselines get the same total
+     */
+    public GrowthSession(Model seed, int seedEpochs, DataSplit data, Normalization normalization, GrowthConfig config,
+                         RunStore store, GrowthListener listener) {
         this.seed = seed;
+        this.seedEpochs = seedEpochs;
         this.data = data;
         this.normalization = normalization;
         this.config = config;
@@ -127,7 +133,7 @@ public final class GrowthSession {
         }
         long t0 = System.nanoTime();
         Evaluation test = finetuner.evaluate(seed);
-        return finetuner.store(0, 0, Method.SEED, "seed", seed, test, 0, (System.nanoTime() - t0) / 1e9);
+        return finetuner.store(0, 0, Method.SEED, "seed", seed, test, seedEpochs, (System.nanoTime() - t0) / 1e9);
     }
 
     /** One round; returns the new candidate, or null when nothing is worth splitting. */

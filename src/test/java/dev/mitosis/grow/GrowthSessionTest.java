@@ -10,6 +10,7 @@ import dev.mitosis.data.DataSplit;
 import dev.mitosis.data.Normalization;
 import dev.mitosis.model.Model;
 import dev.mitosis.model.ModelDirectory;
+import dev.mitosis.model.TrainingRecord;
 import dev.mitosis.store.RunStore;
 import dev.mitosis.train.LrSchedule;
 import dev.mitosis.train.TrainConfig;
@@ -28,6 +29,8 @@ class GrowthSessionTest {
     static DataSplit data;
     static Model seed;
     static Normalization normalization;
+    /** What the sample seed's training.json says it was trained for. */
+    static final int SEED_EPOCHS = 15;
 
     @TempDir
     Path tmp;
@@ -53,7 +56,7 @@ class GrowthSessionTest {
 
     static List<GrowthEvent> run(RunStore store, GrowthConfig config, GrowthListener extra) {
         List<GrowthEvent> events = new ArrayList<>();
-        new GrowthSession(seed, data, normalization, config, store, e -> {
+        new GrowthSession(seed, SEED_EPOCHS, data, normalization, config, store, e -> {
             events.add(e);
             extra.on(e);
         }).run();
@@ -72,6 +75,10 @@ class GrowthSessionTest {
             assertThat(c).extracting(CandidateRecord::round).containsExactly(0, 1, 2);
             assertThat(c.get(1).parentId()).isEqualTo(c.get(0).id());
             assertThat(c.get(2).parentId()).isEqualTo(c.get(1).id());
+            // the seed's own training counts in the budget that retraining and baselines get
+            assertThat(TrainingRecord.read(store.modelDirectory(c.get(0))).orElseThrow().epochs())
+                    .isEqualTo(SEED_EPOCHS);
+            assertThat(TrainingRecord.read(store.modelDirectory(c.get(2))).orElseThrow().epochs()).isEqualTo(1);
             assertThat(c.get(2).macs()).isGreaterThan(c.get(1).macs()).isGreaterThan(c.get(0).macs());
             for (CandidateRecord r : c) {
                 Model m = store.loadModel(r);
@@ -100,7 +107,7 @@ class GrowthSessionTest {
         try (RunStore store = RunStore.create(dir, runConfig(config))) {
             GrowthSession[] session = new GrowthSession[1];
             List<GrowthEvent> events = new ArrayList<>();
-            session[0] = new GrowthSession(seed, data, normalization, config, store, e -> {
+            session[0] = new GrowthSession(seed, SEED_EPOCHS, data, normalization, config, store, e -> {
                 events.add(e);
                 if (e instanceof GrowthEvent.Progress p && p.round() == 2 && p.phase().equals("fine-tune")) {
                     session[0].cancel();
