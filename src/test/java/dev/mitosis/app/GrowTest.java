@@ -145,7 +145,7 @@ class GrowTest {
             assertThat(store.candidates()).extracting(CandidateRecord::id)
                     .containsExactlyElementsOf(rows.stream().map(CandidateEntry::id).toList());
         }
-        assertThat(rows).extracting(e -> e.record().method()).first().isEqualTo("seed");
+        assertThat(rows).extracting(e -> e.record().method()).first().isEqualTo(Method.SEED);
         assertThat(rows.get(0).spec()).isEqualTo(edited);
 
         // and editing still works
