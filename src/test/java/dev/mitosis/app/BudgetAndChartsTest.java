@@ -148,7 +148,7 @@ class BudgetAndChartsTest {
         ChartView frontier = onFx(() -> explorer.charts().view("frontier"));
         for (ChartExport.Format f : ChartExport.Format.values()) {
             Path file = tmp.resolve("frontier." + f.extension());
-            Path written = onFx(() -> frontier.save(f, file)).get();
+            Path written = onFx(() -> explorer.chartFiles().save(frontier, f, file)).get();
             assertThat(written).isEqualTo(file);
             byte[] bytes = Files.readAllBytes(file);
             String head = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.ISO_8859_1);

@@ -1,5 +1,7 @@
 package dev.mitosis.app.workspace;
 
+import dev.mitosis.model.Model;
+import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.run.Frontier;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -36,7 +39,7 @@ public final class Workspace {
     private final List<CandidateEntry> stored = new ArrayList<>();
     private final ObservableList<CandidateEntry> rows = FXCollections.observableArrayList();
     private final ObservableList<CandidateEntry> rowsView = FXCollections.unmodifiableObservableList(rows);
-    private final ReadOnlyObjectWrapper<Draft> draft = new ReadOnlyObjectWrapper<>(this, "draft");
+    private Draft draft;
     private final ObjectProperty<CandidateEntry> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObjectProperty<CandidateEntry> compared = new SimpleObjectProperty<>(this, "compared");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
@@ -53,7 +56,7 @@ public final class Workspace {
         }
         stored.clear();
         stored.addAll(opened.entries());
-        draft.set(null);
+        draft = null;
         compared.set(null);
         refreshRows();
         long most = stored.stream().mapToLong(CandidateEntry::macs).max().orElse(0);
@@ -107,12 +110,8 @@ public final class Workspace {
         return compared;
     }
 
-    public ReadOnlyObjectProperty<Draft> draftProperty() {
-        return draft.getReadOnlyProperty();
-    }
-
     public Optional<Draft> draft() {
-        return Optional.ofNullable(draft.get());
+        return Optional.ofNullable(draft);
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {
@@ -142,7 +141,7 @@ public final class Workspace {
         if (sel == null) {
             return Optional.of("select a network to edit first");
         }
-        Draft d = sel.draft() ? draft.get() : null;
+        Draft d = sel.draft() ? draft : null;
         SpecState from = d != null ? d.state() : SpecState.of(sel.spec());
         SpecState next;
         try {
@@ -155,7 +154,7 @@ public final class Workspace {
         }
         if (d == null) {
             d = new Draft(sel);
-            draft.set(d);
+            draft = d;
         }
         d.history().push(next);
         showDraft();
@@ -163,7 +162,7 @@ public final class Workspace {
     }
 
     public boolean undo() {
-        Draft d = draft.get();
+        Draft d = draft;
         if (d == null || !d.history().undo()) {
             return false;
         }
@@ -172,23 +171,12 @@ public final class Workspace {
     }
 
     public boolean redo() {
-        Draft d = draft.get();
+        Draft d = draft;
         if (d == null || !d.history().redo()) {
             return false;
         }
         showDraft();
         return true;
-    }
-
-    /** Drops the draft (after it was saved or grown from), selecting its base. */
-    public void discardDraft() {
-        Draft d = draft.get();
-        if (d == null) {
-            return;
-        }
-        draft.set(null);
-        refreshRows();
-        selected.set(stored.stream().filter(e -> e.id() == d.base().id()).findFirst().orElse(null));
     }
 
     /** The stored candidate {@code entry} was grown or edited from, if it is in this document. */
@@ -232,15 +220,29 @@ public final class Workspace {
         return best;
     }
 
+    /**
+     * Makes {@code entry}'s model when called, off the FX thread: a stored candidate's from the document,
+     * the draft's from its base's. The draft's state is taken now, so later edits do not reach it.
+     */
+    public Supplier<Model> modelOf(CandidateEntry entry) {
+        Document doc = document.get();
+        if (entry.draft()) {
+            SpecState state = draft.state();
+            CandidateRecord base = draft.base().record();
+            return () -> Draft.materialize(doc.loadModel(base), state, 1);
+        }
+        CandidateRecord record = entry.record();
+        return () -> doc.loadModel(record);
+    }
+
     private void showDraft() {
         refreshRows();
-        Draft d = draft.get();
-        selected.set(d == null ? null : rows.get(0));
+        selected.set(draft == null ? null : rows.get(0));
     }
 
     private void refreshRows() {
         List<CandidateEntry> all = new ArrayList<>();
-        Draft d = draft.get();
+        Draft d = draft;
         if (d != null) {
             all.add(d.entry());
         }
