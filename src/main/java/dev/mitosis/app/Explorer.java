@@ -4,7 +4,9 @@ import dev.mitosis.engine.DeviceChoice;
 import dev.mitosis.app.common.FxmlFile;
 import dev.mitosis.app.common.ControllerFactory;
 import atlantafx.base.theme.PrimerLight;
-import dev.mitosis.app.candidates.CandidatesController;
+import dev.mitosis.app.candidates.BudgetController;
+import dev.mitosis.app.candidates.CandidateTableController;
+import dev.mitosis.app.candidates.ComparisonController;
 import dev.mitosis.app.charts.ChartsController;
 import dev.mitosis.app.common.AppPaths;
 import dev.mitosis.app.common.Background;
@@ -74,7 +76,9 @@ public final class Explorer implements AutoCloseable {
                         recent, background, notes, exportMenu, () -> factory))
                 .register(LayerGraphController.class, () -> new LayerGraphController(workspace, background))
                 .register(ChartsController.class, () -> new ChartsController(workspace, monitor, background, chartFiles))
-                .register(CandidatesController.class, () -> new CandidatesController(workspace))
+                .register(CandidateTableController.class, () -> new CandidateTableController(workspace))
+                .register(BudgetController.class, () -> new BudgetController(workspace))
+                .register(ComparisonController.class, () -> new ComparisonController(workspace))
                 .register(GrowOptionsController.class, () -> new GrowOptionsController(growOptions))
                 .register(TemplateController.class, TemplateController::new);
         ControllerFactory.View<MainWindowController> view = factory.load(FxmlFile.MAIN_WINDOW);
@@ -156,10 +160,6 @@ public final class Explorer implements AutoCloseable {
 
     public ChartsController charts() {
         return main.charts();
-    }
-
-    public CandidatesController candidates() {
-        return main.candidates();
     }
 
     public GrowOptions growOptions() {

@@ -5,6 +5,7 @@ import static dev.mitosis.app.ExplorerFixture.runFx;
 import static dev.mitosis.app.ExplorerFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mitosis.app.candidates.WidthComparison;
 import dev.mitosis.app.charts.ChartExport;
 import dev.mitosis.app.charts.ChartView;
 import dev.mitosis.text.Formats;
@@ -123,8 +124,8 @@ class BudgetAndChartsTest {
         // B defaults to the parent: round 1
         waitUntil(5, "the comparison", () -> explorer.workspace().comparedProperty().get() != null);
         assertThat(onFx(() -> explorer.workspace().comparedProperty().get().record().label())).isEqualTo("split-r1");
-        List<dev.mitosis.app.candidates.WidthComparison.Row> rows = onFx(() ->
-                List.copyOf(explorer.candidates().widthTable().getItems()));
+        List<WidthComparison.Row> rows = onFx(() -> List.copyOf(
+                robot.lookup("#widthTable").<WidthComparison.Row>queryTableView().getItems()));
         assertThat(rows).hasSize(14);
         assertThat(rows).filteredOn(r -> r.delta() != 0).extracting(r -> r.layer())
                 .containsExactly("blocks.11.pw", "blocks.12.pw", "blocks.13.pw");

@@ -1,7 +1,6 @@
 package dev.mitosis.app.mainwindow;
 
 import dev.mitosis.app.common.ControllerFactory;
-import dev.mitosis.app.candidates.CandidatesController;
 import dev.mitosis.app.charts.ChartsController;
 import dev.mitosis.app.common.Background;
 import dev.mitosis.app.common.Dialogs;
@@ -92,8 +91,6 @@ public final class MainWindowController {
     private LayerGraphController graphController;
     @FXML
     private ChartsController chartsController;
-    @FXML
-    private CandidatesController candidatesController;
 
     public MainWindowController(Workspace workspace, GrowService growService, GrowOptions growOptions,
                                 RecentFiles recent, Background background, StatusNotes notes, ExportMenu exportMenu,
@@ -148,10 +145,6 @@ public final class MainWindowController {
 
     public ChartsController charts() {
         return chartsController;
-    }
-
-    public CandidatesController candidates() {
-        return candidatesController;
     }
 
     /** Keyboard shortcuts of the window: undo/redo, open, grow. */

@@ -47,6 +47,10 @@ public final class Workspace {
     private final ReadOnlyStringWrapper editNote = new ReadOnlyStringWrapper(this, "editNote", "");
     private final DoubleProperty budget = new SimpleDoubleProperty(this, "budget", Double.NaN);
 
+    public Workspace() {
+        selected.addListener((o, was, now) -> defaultComparison());
+    }
+
     /** Replaces what is open; closes the previous document unless it is the same one. */
     public void open(Documents.Opened opened) {
         Document previous = document.get();
@@ -62,6 +66,8 @@ public final class Workspace {
         long most = stored.stream().mapToLong(CandidateEntry::macs).max().orElse(0);
         budget.set(most);
         selected.set(Frontier.bestUnder(stored, most).orElse(stored.isEmpty() ? null : stored.get(stored.size() - 1)));
+        // The listener misses a selection equal to the last one (the same run opened again).
+        defaultComparison();
     }
 
     /**
@@ -105,7 +111,10 @@ public final class Workspace {
         return selected.get();
     }
 
-    /** The candidate the selected one is compared with (per-layer widths, frontier ring B); may be null. */
+    /**
+     * The candidate the selected one is compared with (per-layer widths, frontier ring B); may be null.
+     * Set by the user; follows the selection otherwise (see {@link #defaultComparison}).
+     */
     public ObjectProperty<CandidateEntry> comparedProperty() {
         return compared;
     }
@@ -233,6 +242,21 @@ public final class Workspace {
         }
         CandidateRecord record = entry.record();
         return () -> doc.loadModel(record);
+    }
+
+    /**
+     * B of the width comparison follows the selection (A): its parent, or else the first stored
+     * candidate, so the table shows what the round that made A grew. A B the user chose is kept while it
+     * is still a stored candidate other than A.
+     */
+    private void defaultComparison() {
+        CandidateEntry a = selected.get();
+        CandidateEntry b = compared.get();
+        if (a == null || b != null && !b.equals(a) && stored.contains(b)) {
+            return;
+        }
+        Optional<CandidateEntry> first = stored.stream().findFirst().filter(e -> !e.equals(a));
+        compared.set(parentOf(a).or(() -> first).orElse(null));
     }
 
     private void showDraft() {
