@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -146,7 +147,13 @@ class BudgetAndChartsTest {
     void chartsSaveAsPngSvgPdfAndCsv() throws Exception {
         waitForRun();
         waitUntil(10, "the frontier", () -> explorer.charts().frontier().pointCount() == run.candidates.size());
-        ChartView frontier = onFx(() -> explorer.charts().view("frontier"));
+        // the chart in front, as the toolbar's Export menu saves it
+        ChartView frontier = onFx(() -> {
+            TabPane tabs = explorer.charts().tabs();
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getText().equals("Frontier"))
+                    .findFirst().orElseThrow());
+            return explorer.charts().currentView();
+        });
         for (ChartExport.Format f : ChartExport.Format.values()) {
             Path file = tmp.resolve("frontier." + f.extension());
             Path written = onFx(() -> explorer.chartFiles().save(frontier, f, file)).get();

@@ -145,10 +145,6 @@ public final class ChartsController {
         return eigen;
     }
 
-    public EnergyCharts energy() {
-        return energy;
-    }
-
     public TrainingChart training() {
         return training;
     }
@@ -164,16 +160,6 @@ public final class ChartsController {
     /** The chart of the tab in front (the λ-vs-cost chart for Energy), for the toolbar's export menu. */
     public ChartView currentView() {
         return mainView.get(tabs.getSelectionModel().getSelectedItem());
-    }
-
-    /** The view showing the given tab's chart; for tests. */
-    public ChartView view(String tab) {
-        return switch (tab) {
-            case "eigenvalues" -> mainView.get(eigenTab);
-            case "energy" -> mainView.get(energyTab);
-            case "training" -> mainView.get(trainingTab);
-            default -> mainView.get(frontierTab);
-        };
     }
 
     private ChartView view(ChartSource source, String id) {

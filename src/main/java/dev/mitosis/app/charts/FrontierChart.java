@@ -137,10 +137,6 @@ public final class FrontierChart implements ChartSource {
         return entity.getItem() < series.size() ? Optional.of(series.get(entity.getItem())) : Optional.empty();
     }
 
-    public List<CandidateEntry> plotted() {
-        return candidates;
-    }
-
     public double budget() {
         return budget;
     }

@@ -189,7 +189,7 @@ public final class Workspace {
     }
 
     /** The stored candidate {@code entry} was grown or edited from, if it is in this document. */
-    public Optional<CandidateEntry> parentOf(CandidateEntry entry) {
+    private Optional<CandidateEntry> parentOf(CandidateEntry entry) {
         if (entry == null || entry.record().parentId() == 0) {
             return Optional.empty();
         }
