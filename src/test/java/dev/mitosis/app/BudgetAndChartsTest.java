@@ -25,22 +25,14 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /** A run with several candidates: the MAC-budget slider, the typed budget, comparison and chart export. */
-@ExtendWith(ApplicationExtension.class)
-class BudgetAndChartsTest {
+class BudgetAndChartsTest extends ExplorerTest {
 
     @TempDir
     static Path shared;
     static FakeRun run;
-    private Explorer explorer;
-
     @TempDir
     Path tmp;
 
@@ -49,17 +41,12 @@ class BudgetAndChartsTest {
         run = FakeRun.create(shared.resolve("run"));
     }
 
-    @Start
-    void start(Stage stage) {
+    @Override
+    Explorer open(Stage stage) {
         GrowthBackend none = (r, s, sink, c) -> {
             throw new IllegalStateException("no growth in this test");
         };
-        explorer = ExplorerFixture.start(stage, none, () -> Documents.open(run.dir));
-    }
-
-    @Stop
-    void stop() {
-        explorer.close();
+        return ExplorerFixture.start(stage, none, () -> Documents.open(run.dir));
     }
 
     private void waitForRun() {
@@ -77,18 +64,18 @@ class BudgetAndChartsTest {
     }
 
     @Test
-    void movingTheSliderSelectsTheBestCandidateUnderTheBudget(FxRobot robot) {
+    void movingTheSliderSelectsTheBestCandidateUnderTheBudget() {
         waitForRun();
-        Slider slider = robot.lookup("#budgetSlider").queryAs(Slider.class);
+        Slider slider = lookup("#budgetSlider").queryAs(Slider.class);
         // Between round 2 and round 3: round 2 is the best that fits.
         long budget = (macs("split-r2") + macs("split-r3")) / 2;
         runFx(() -> slider.setValue(Math.log10(budget)));
         CandidateRecord best = expectedBest(budget);
         assertThat(best.label()).isEqualTo("split-r2");
         assertThat(onFx(() -> explorer.workspace().selected().id())).isEqualTo(best.id());
-        assertThat(robot.lookup("#candidatesTable").queryTableView().getSelectionModel().getSelectedItem())
+        assertThat(lookup("#candidatesTable").queryTableView().getSelectionModel().getSelectedItem())
                 .extracting(e -> ((CandidateEntry) e).id()).isEqualTo(best.id());
-        assertThat(robot.lookup("#macsLabel").queryAs(Label.class).getText()).isEqualTo(Formats.count(best.macs()) + " MACs");
+        assertThat(lookup("#macsLabel").queryAs(Label.class).getText()).isEqualTo(Formats.count(best.macs()) + " MACs");
         assertThat(onFx(() -> explorer.charts().frontier().budget())).isEqualTo(budget, org.assertj.core.data.Offset.offset(budget * 1e-9));
 
         // Everything fits: round 3 is larger but less accurate than round 2, so round 2 stays the best.
@@ -104,20 +91,20 @@ class BudgetAndChartsTest {
     }
 
     @Test
-    void aTypedBudgetSelectsToo(FxRobot robot) {
+    void aTypedBudgetSelectsToo() {
         waitForRun();
         long budget = (macs("split-r1") + macs("uniform-r0")) / 2;
         assertThat(budget).isBetween(macs("split-r1"), macs("uniform-r0"));
-        TextField field = robot.lookup("#budgetField").queryAs(TextField.class);
-        robot.clickOn(field).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
+        TextField field = lookup("#budgetField").queryAs(TextField.class);
+        clickOn(field).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
                 .write(Long.toString(budget)).type(KeyCode.ENTER);
         waitUntil(5, "the selection", () -> explorer.workspace().selected().id() == expectedBest(budget).id());
         assertThat(expectedBest(budget).label()).isEqualTo("split-r1");
-        assertThat(robot.lookup("#budgetResult").queryAs(Label.class).getText()).contains("#" + expectedBest(budget).id());
+        assertThat(lookup("#budgetResult").queryAs(Label.class).getText()).contains("#" + expectedBest(budget).id());
     }
 
     @Test
-    void theComparisonShowsPerLayerDifferences(FxRobot robot) {
+    void theComparisonShowsPerLayerDifferences() {
         waitForRun();
         CandidateEntry r2 = onFx(() -> explorer.workspace().stored().stream()
                 .filter(e -> e.record().label().equals("split-r2")).findFirst().orElseThrow());
@@ -126,7 +113,7 @@ class BudgetAndChartsTest {
         waitUntil(5, "the comparison", () -> explorer.workspace().comparedProperty().get() != null);
         assertThat(onFx(() -> explorer.workspace().comparedProperty().get().record().label())).isEqualTo("split-r1");
         List<WidthComparison.Row> rows = onFx(() -> List.copyOf(
-                robot.lookup("#widthTable").<WidthComparison.Row>queryTableView().getItems()));
+                lookup("#widthTable").<WidthComparison.Row>queryTableView().getItems()));
         assertThat(rows).hasSize(14);
         assertThat(rows).filteredOn(r -> r.delta() != 0).extracting(r -> r.layer())
                 .containsExactly("blocks.11.pw", "blocks.12.pw", "blocks.13.pw");
@@ -139,7 +126,7 @@ class BudgetAndChartsTest {
         assertThat(onFx(() -> explorer.charts().eigenvalues().pointCount()))
                 .isEqualTo(run.byLabel("split-r1").widths().stream().mapToInt(Integer::intValue).sum());
         // charts in the back update when their tab is chosen
-        robot.clickOn("Training");
+        clickOn("Training");
         waitUntil(5, "the training chart", () -> explorer.charts().training().points().size() == 4);
     }
 
