@@ -4,12 +4,17 @@ import dev.mitosis.engine.DeviceChoice;
 import dev.mitosis.app.common.FxmlFile;
 import dev.mitosis.app.common.ControllerFactory;
 import atlantafx.base.theme.PrimerLight;
-import dev.mitosis.app.candidates.CandidatesController;
+import dev.mitosis.app.candidates.BudgetController;
+import dev.mitosis.app.candidates.CandidateTableController;
+import dev.mitosis.app.candidates.ComparisonController;
 import dev.mitosis.app.charts.ChartsController;
 import dev.mitosis.app.common.AppPaths;
 import dev.mitosis.app.common.Background;
 import dev.mitosis.app.common.Dialogs;
 import dev.mitosis.app.common.StatusNotes;
+import dev.mitosis.app.export.ChartFiles;
+import dev.mitosis.app.export.ExportMenu;
+import dev.mitosis.app.export.NetworkExport;
 import dev.mitosis.app.graph.LayerGraphController;
 import dev.mitosis.app.grow.GrowOptions;
 import dev.mitosis.app.grow.GrowOptionsController;
@@ -24,7 +29,6 @@ import dev.mitosis.app.workspace.RecentFiles;
 import dev.mitosis.app.workspace.Workspace;
 import dev.mitosis.engine.Devices;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -60,36 +64,36 @@ public final class Explorer implements AutoCloseable {
     private final GrowOptions growOptions = new GrowOptions();
     private final StatusNotes notes = new StatusNotes();
     private final RecentFiles recent = RecentFiles.load(AppPaths.home().resolve("recent.json"));
+    private final ChartFiles chartFiles = new ChartFiles(background, notes);
     private final ControllerFactory factory = new ControllerFactory();
     private final Parent root;
     private final MainWindowController main;
-    private final CompletableFuture<Documents.Opened> initialLoad;
 
     private Explorer(Options options) {
         growService = new GrowService(options.backend(), background.engine(), monitor);
+        ExportMenu exportMenu = new ExportMenu(new NetworkExport(workspace, background, notes), chartFiles);
         factory.register(MainWindowController.class, () -> new MainWindowController(workspace, growService, growOptions,
-                        recent, background, notes, () -> factory))
+                        recent, background, notes, exportMenu, () -> factory))
                 .register(LayerGraphController.class, () -> new LayerGraphController(workspace, background))
-                .register(ChartsController.class, () -> new ChartsController(workspace, monitor, background, notes))
-                .register(CandidatesController.class, () -> new CandidatesController(workspace))
+                .register(ChartsController.class, () -> new ChartsController(workspace, monitor, background, chartFiles))
+                .register(CandidateTableController.class, () -> new CandidateTableController(workspace))
+                .register(BudgetController.class, () -> new BudgetController(workspace))
+                .register(ComparisonController.class, () -> new ComparisonController(workspace))
                 .register(GrowOptionsController.class, () -> new GrowOptionsController(growOptions))
                 .register(TemplateController.class, TemplateController::new);
         ControllerFactory.View<MainWindowController> view = factory.load(FxmlFile.MAIN_WINDOW);
         root = view.root();
         main = view.controller();
-        initialLoad = background.io(options.initial());
-        initialLoad.whenComplete((opened, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                Dialogs.error(null, "Cannot open the first network", error);
-            } else if (workspace.document() == null) {
+        background.io(options.initial(), opened -> {
+            // The user may have opened something else while the first network loaded.
+            if (workspace.document() == null) {
                 workspace.open(opened);
             }
-        }));
+        }, error -> Dialogs.error(null, "Cannot open the first network", error));
         if (options.detectDevices()) {
-            CompletableFuture.supplyAsync(() -> Devices.available().stream().map(DeviceChoice::toString).toList(),
-                    background.engine()).whenComplete((devices, error) ->
-                    Platform.runLater(() -> main.showDevices(devices == null ? List.of() : devices,
-                            error == null ? null : Dialogs.message(error))));
+            background.engine(() -> Devices.available().stream().map(DeviceChoice::toString).toList(),
+                    devices -> main.showDevices(devices, null),
+                    error -> main.showDevices(List.of(), Dialogs.message(error)));
         } else {
             main.showDevices(List.of("cpu"), null);
         }
@@ -142,10 +146,6 @@ public final class Explorer implements AutoCloseable {
         return workspace;
     }
 
-    public GrowService growService() {
-        return growService;
-    }
-
     public GrowthMonitor monitor() {
         return monitor;
     }
@@ -162,10 +162,6 @@ public final class Explorer implements AutoCloseable {
         return main.charts();
     }
 
-    public CandidatesController candidates() {
-        return main.candidates();
-    }
-
     public GrowOptions growOptions() {
         return growOptions;
     }
@@ -174,13 +170,8 @@ public final class Explorer implements AutoCloseable {
         return recent;
     }
 
-    public ControllerFactory factory() {
-        return factory;
-    }
-
-    /** Completes when the first document is read (not yet shown: that happens on the FX thread after). */
-    public CompletableFuture<Documents.Opened> initialLoad() {
-        return initialLoad;
+    public ChartFiles chartFiles() {
+        return chartFiles;
     }
 
     /** Stops a running growth (it finishes its batch), closes the document and the background threads. */

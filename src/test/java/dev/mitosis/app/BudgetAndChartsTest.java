@@ -5,6 +5,7 @@ import static dev.mitosis.app.ExplorerFixture.runFx;
 import static dev.mitosis.app.ExplorerFixture.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mitosis.app.candidates.WidthComparison;
 import dev.mitosis.app.charts.ChartExport;
 import dev.mitosis.app.charts.ChartView;
 import dev.mitosis.text.Formats;
@@ -18,27 +19,20 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /** A run with several candidates: the MAC-budget slider, the typed budget, comparison and chart export. */
-@ExtendWith(ApplicationExtension.class)
-class BudgetAndChartsTest {
+class BudgetAndChartsTest extends ExplorerTest {
 
     @TempDir
     static Path shared;
     static FakeRun run;
-    private Explorer explorer;
-
     @TempDir
     Path tmp;
 
@@ -47,17 +41,12 @@ class BudgetAndChartsTest {
         run = FakeRun.create(shared.resolve("run"));
     }
 
-    @Start
-    void start(Stage stage) {
+    @Override
+    Explorer open(Stage stage) {
         GrowthBackend none = (r, s, sink, c) -> {
             throw new IllegalStateException("no growth in this test");
         };
-        explorer = ExplorerFixture.start(stage, none, () -> Documents.open(run.dir));
-    }
-
-    @Stop
-    void stop() {
-        explorer.close();
+        return ExplorerFixture.start(stage, none, () -> Documents.open(run.dir));
     }
 
     private void waitForRun() {
@@ -75,18 +64,18 @@ class BudgetAndChartsTest {
     }
 
     @Test
-    void movingTheSliderSelectsTheBestCandidateUnderTheBudget(FxRobot robot) {
+    void movingTheSliderSelectsTheBestCandidateUnderTheBudget() {
         waitForRun();
-        Slider slider = robot.lookup("#budgetSlider").queryAs(Slider.class);
+        Slider slider = lookup("#budgetSlider").queryAs(Slider.class);
         // Between round 2 and round 3: round 2 is the best that fits.
         long budget = (macs("split-r2") + macs("split-r3")) / 2;
         runFx(() -> slider.setValue(Math.log10(budget)));
         CandidateRecord best = expectedBest(budget);
         assertThat(best.label()).isEqualTo("split-r2");
         assertThat(onFx(() -> explorer.workspace().selected().id())).isEqualTo(best.id());
-        assertThat(robot.lookup("#candidatesTable").queryTableView().getSelectionModel().getSelectedItem())
+        assertThat(lookup("#candidatesTable").queryTableView().getSelectionModel().getSelectedItem())
                 .extracting(e -> ((CandidateEntry) e).id()).isEqualTo(best.id());
-        assertThat(robot.lookup("#macsLabel").queryAs(Label.class).getText()).isEqualTo(Formats.count(best.macs()) + " MACs");
+        assertThat(lookup("#macsLabel").queryAs(Label.class).getText()).isEqualTo(Formats.count(best.macs()) + " MACs");
         assertThat(onFx(() -> explorer.charts().frontier().budget())).isEqualTo(budget, org.assertj.core.data.Offset.offset(budget * 1e-9));
 
         // Everything fits: round 3 is larger but less accurate than round 2, so round 2 stays the best.
@@ -102,20 +91,20 @@ class BudgetAndChartsTest {
     }
 
     @Test
-    void aTypedBudgetSelectsToo(FxRobot robot) {
+    void aTypedBudgetSelectsToo() {
         waitForRun();
         long budget = (macs("split-r1") + macs("uniform-r0")) / 2;
         assertThat(budget).isBetween(macs("split-r1"), macs("uniform-r0"));
-        TextField field = robot.lookup("#budgetField").queryAs(TextField.class);
-        robot.clickOn(field).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
+        TextField field = lookup("#budgetField").queryAs(TextField.class);
+        clickOn(field).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
                 .write(Long.toString(budget)).type(KeyCode.ENTER);
         waitUntil(5, "the selection", () -> explorer.workspace().selected().id() == expectedBest(budget).id());
         assertThat(expectedBest(budget).label()).isEqualTo("split-r1");
-        assertThat(robot.lookup("#budgetResult").queryAs(Label.class).getText()).contains("#" + expectedBest(budget).id());
+        assertThat(lookup("#budgetResult").queryAs(Label.class).getText()).contains("#" + expectedBest(budget).id());
     }
 
     @Test
-    void theComparisonShowsPerLayerDifferences(FxRobot robot) {
+    void theComparisonShowsPerLayerDifferences() {
         waitForRun();
         CandidateEntry r2 = onFx(() -> explorer.workspace().stored().stream()
                 .filter(e -> e.record().label().equals("split-r2")).findFirst().orElseThrow());
@@ -123,8 +112,8 @@ class BudgetAndChartsTest {
         // B defaults to the parent: round 1
         waitUntil(5, "the comparison", () -> explorer.workspace().comparedProperty().get() != null);
         assertThat(onFx(() -> explorer.workspace().comparedProperty().get().record().label())).isEqualTo("split-r1");
-        List<dev.mitosis.app.candidates.WidthComparison.Row> rows = onFx(() ->
-                List.copyOf(explorer.candidates().widthTable().getItems()));
+        List<WidthComparison.Row> rows = onFx(() -> List.copyOf(
+                lookup("#widthTable").<WidthComparison.Row>queryTableView().getItems()));
         assertThat(rows).hasSize(14);
         assertThat(rows).filteredOn(r -> r.delta() != 0).extracting(r -> r.layer())
                 .containsExactly("blocks.11.pw", "blocks.12.pw", "blocks.13.pw");
@@ -137,7 +126,7 @@ class BudgetAndChartsTest {
         assertThat(onFx(() -> explorer.charts().eigenvalues().pointCount()))
                 .isEqualTo(run.byLabel("split-r1").widths().stream().mapToInt(Integer::intValue).sum());
         // charts in the back update when their tab is chosen
-        robot.clickOn("Training");
+        clickOn("Training");
         waitUntil(5, "the training chart", () -> explorer.charts().training().points().size() == 4);
     }
 
@@ -145,10 +134,16 @@ class BudgetAndChartsTest {
     void chartsSaveAsPngSvgPdfAndCsv() throws Exception {
         waitForRun();
         waitUntil(10, "the frontier", () -> explorer.charts().frontier().pointCount() == run.candidates.size());
-        ChartView frontier = onFx(() -> explorer.charts().view("frontier"));
+        // the chart in front, as the toolbar's Export menu saves it
+        ChartView frontier = onFx(() -> {
+            TabPane tabs = explorer.charts().tabs();
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getText().equals("Frontier"))
+                    .findFirst().orElseThrow());
+            return explorer.charts().currentView();
+        });
         for (ChartExport.Format f : ChartExport.Format.values()) {
             Path file = tmp.resolve("frontier." + f.extension());
-            Path written = onFx(() -> frontier.save(f, file)).get();
+            Path written = onFx(() -> explorer.chartFiles().save(frontier, f, file)).get();
             assertThat(written).isEqualTo(file);
             byte[] bytes = Files.readAllBytes(file);
             String head = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.ISO_8859_1);

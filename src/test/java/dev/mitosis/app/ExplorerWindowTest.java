@@ -12,29 +12,10 @@ import dev.mitosis.net.NetworkSpec;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /** The window as a user meets it: the bundled seed shown, editing validated live, undo and redo. */
-@ExtendWith(ApplicationExtension.class)
-class ExplorerWindowTest {
-
-    private Explorer explorer;
-
-    @Start
-    void start(Stage stage) {
-        explorer = ExplorerFixture.start(stage);
-    }
-
-    @Stop
-    void stop() {
-        explorer.close();
-    }
+class ExplorerWindowTest extends ExplorerTest {
 
     private NetworkSpec seed() {
         return BundledSeed.load().spec();
@@ -45,67 +26,67 @@ class ExplorerWindowTest {
     }
 
     @Test
-    void opensWithTheBundledSeed(FxRobot robot) {
+    void opensWithTheBundledSeed() {
         waitForSeed();
         NetworkSpec seed = seed();
         CandidateEntry shown = onFx(() -> explorer.workspace().selected());
         assertThat(shown.spec()).isEqualTo(seed);
         assertThat(shown.accuracy()).isEqualTo(0.9012, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(robot.lookup("#macsLabel").queryAs(Label.class).getText())
+        assertThat(lookup("#macsLabel").queryAs(Label.class).getText())
                 .isEqualTo(Formats.count(seed.macs()) + " MACs");
-        assertThat(robot.lookup("#candidatesTable").queryTableView().getItems()).hasSize(1);
+        assertThat(lookup("#candidatesTable").queryTableView().getItems()).hasSize(1);
         // one node for the input and one per block
         assertThat(onFx(() -> explorer.graph().graph().nodeViews().size())).isEqualTo(seed.blocks().size() + 1);
-        assertThat(robot.lookup("#growButton").queryAs(Button.class).isDisabled()).isFalse();
-        assertThat(robot.lookup("#stopButton").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(lookup("#growButton").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(lookup("#stopButton").queryAs(Button.class).isDisabled()).isTrue();
     }
 
     @Test
-    void editingAWidthUpdatesTheMacsShown(FxRobot robot) {
+    void editingAWidthUpdatesTheMacsShown() {
         waitForSeed();
         NetworkSpec seed = seed();
         long expected = seed.withWidth(3, 24).macs();
         runFx(() -> explorer.graph().graph().selectedBlockProperty().set(3));
-        waitUntil(5, "the block editor", () -> robot.lookup(".property-sheet .text-field").queryAll().size() >= 2);
-        TextField width = widthField(robot);
-        robot.clickOn(width).eraseText(width.getText().length()).write("24").type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(5, "the block editor", () -> lookup(".property-sheet .text-field").queryAll().size() >= 2);
+        TextField width = widthField();
+        clickOn(width).eraseText(width.getText().length()).write("24").type(javafx.scene.input.KeyCode.ENTER);
         waitUntil(5, "the edit", () -> explorer.workspace().selected().draft());
-        assertThat(robot.lookup("#macsLabel").queryAs(Label.class).getText()).isEqualTo(Formats.count(expected) + " MACs");
+        assertThat(lookup("#macsLabel").queryAs(Label.class).getText()).isEqualTo(Formats.count(expected) + " MACs");
         assertThat(onFx(() -> explorer.workspace().selected().spec().blocks().get(3)))
                 .isEqualTo(seed.withWidth(3, 24).blocks().get(3));
-        Label note = robot.lookup("#editNote").queryAs(Label.class);
+        Label note = lookup("#editNote").queryAs(Label.class);
         assertThat(note.isVisible()).isTrue();
         assertThat(note.getText()).contains("blocks.3.pw").contains("blocks.4.dw").contains("kept");
         // the draft is a new, unsaved row; the stored seed is unchanged
         assertThat(onFx(() -> explorer.workspace().candidates().size())).isEqualTo(2);
         assertThat(onFx(() -> explorer.workspace().stored().get(0).spec())).isEqualTo(seed);
 
-        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.Z)
+        press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.Z)
                 .release(javafx.scene.input.KeyCode.CONTROL);
         waitUntil(5, "undo", () -> explorer.workspace().selected().spec().equals(seed));
-        assertThat(robot.lookup("#macsLabel").queryAs(Label.class).getText()).isEqualTo(Formats.count(seed.macs()) + " MACs");
-        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.Y)
+        assertThat(lookup("#macsLabel").queryAs(Label.class).getText()).isEqualTo(Formats.count(seed.macs()) + " MACs");
+        press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.Y)
                 .release(javafx.scene.input.KeyCode.CONTROL);
         waitUntil(5, "redo", () -> explorer.workspace().selected().spec().macs() == expected);
     }
 
     @Test
-    void anInvalidEditShowsTheMessageAndChangesNothing(FxRobot robot) {
+    void anInvalidEditShowsTheMessageAndChangesNothing() {
         waitForSeed();
         NetworkSpec seed = seed();
         runFx(() -> explorer.graph().graph().selectedBlockProperty().set(3));
-        waitUntil(5, "the block editor", () -> robot.lookup(".property-sheet .text-field").queryAll().size() >= 2);
-        TextField width = widthField(robot);
-        robot.clickOn(width).eraseText(width.getText().length()).write("0").type(javafx.scene.input.KeyCode.ENTER);
-        Label error = robot.lookup("#editError").queryAs(Label.class);
+        waitUntil(5, "the block editor", () -> lookup(".property-sheet .text-field").queryAll().size() >= 2);
+        TextField width = widthField();
+        clickOn(width).eraseText(width.getText().length()).write("0").type(javafx.scene.input.KeyCode.ENTER);
+        Label error = lookup("#editError").queryAs(Label.class);
         waitUntil(5, "the error message", error::isVisible);
         assertThat(error.getText()).isEqualTo("block 3 (dws): out width must be positive, found 0");
         assertThat(onFx(() -> explorer.workspace().selected().spec())).isEqualTo(seed);
         assertThat(onFx(() -> explorer.workspace().candidates().size())).isEqualTo(1);
         assertThat(onFx(() -> explorer.workspace().canUndoProperty().get())).isFalse();
-        assertThat(robot.lookup("#macsLabel").queryAs(Label.class).getText()).isEqualTo(Formats.count(seed.macs()) + " MACs");
+        assertThat(lookup("#macsLabel").queryAs(Label.class).getText()).isEqualTo(Formats.count(seed.macs()) + " MACs");
         // the editor shows the real value again
-        waitUntil(5, "the editor to revert", () -> widthField(robot).getText().equals("8"));
+        waitUntil(5, "the editor to revert", () -> widthField().getText().equals("8"));
     }
 
     @Test
@@ -117,61 +98,57 @@ class ExplorerWindowTest {
                 dev.mitosis.weights.Initializer.initialize(wider, 3)));
         onFx(() -> explorer.main().openPath(dir)).get(30, java.util.concurrent.TimeUnit.SECONDS);
         waitUntil(10, "the model", () -> explorer.workspace().selected().spec().equals(wider));
-        assertThat(robot().lookup("#macsLabel").queryAs(Label.class).getText()).isEqualTo(Formats.count(wider.macs()) + " MACs");
+        assertThat(lookup("#macsLabel").queryAs(Label.class).getText()).isEqualTo(Formats.count(wider.macs()) + " MACs");
         assertThat(onFx(() -> explorer.recent().paths().get(0))).isEqualTo(dir.toAbsolutePath().normalize());
         java.nio.file.Path recentFile = dev.mitosis.app.common.AppPaths.home().resolve("recent.json");
         assertThat(java.nio.file.Files.readString(recentFile)).contains(dir.toAbsolutePath().normalize().toString());
     }
 
     @Test
-    void aTemplateOpensAsAFreshUntrainedNetwork(FxRobot robot) {
+    void aTemplateOpensAsAFreshUntrainedNetwork() {
         waitForSeed();
-        robot.clickOn("#templatesButton");
-        waitUntil(10, "the template dialog", () -> robot.lookup("#preview").tryQuery().isPresent());
-        robot.clickOn(robot.lookup(".dialog-pane .button").match((Button b) -> b.getText().equals("Open")).queryButton());
+        clickOn("#templatesButton");
+        waitUntil(10, "the template dialog", () -> lookup("#preview").tryQuery().isPresent());
+        clickOn(lookup(".dialog-pane .button").match((Button b) -> b.getText().equals("Open")).queryButton());
         NetworkSpec expected = dev.mitosis.net.Templates.create("mbv1-seed",
                 dev.mitosis.net.Templates.Options.of(new dev.mitosis.net.FeatureShape(1, 28, 28), 10));
         waitUntil(20, "the template", () -> explorer.workspace().selected().spec().equals(expected)
                 && explorer.workspace().selected() != null && Double.isNaN(explorer.workspace().selected().accuracy()));
-        assertThat(robot.lookup("#networkSubtitle").queryAs(Label.class).getText()).contains("not evaluated");
+        assertThat(lookup("#networkSubtitle").queryAs(Label.class).getText()).contains("not evaluated");
     }
 
     @Test
-    void theContextMenuInsertsAndRemovesBlocks(FxRobot robot) {
+    void theContextMenuInsertsAndRemovesBlocks() {
         waitForSeed();
         NetworkSpec seed = seed();
         runFx(() -> explorer.graph().graph().reveal(6));
         javafx.scene.Node node = onFx(() -> explorer.graph().graph().nodeViews().get(7));
-        robot.rightClickOn(node);
-        robot.clickOn("Insert block after");
-        robot.clickOn("Depthwise separable 3×3");
+        rightClickOn(node);
+        clickOn("Insert block after");
+        clickOn("Depthwise separable 3×3");
         waitUntil(5, "the insert", () -> explorer.workspace().selected().spec().blocks().size() == seed.blocks().size() + 1);
         NetworkSpec grown = onFx(() -> explorer.workspace().selected().spec());
         assertThat(grown.blocks().get(7)).isInstanceOf(dev.mitosis.net.Block.DepthwiseSeparable.class);
         assertThat(grown.topology().blockOutputs().get(7)).isEqualTo(seed.topology().blockOutputs().get(6));
         assertThat(onFx(() -> explorer.graph().graph().selectedBlockProperty().get())).isEqualTo(7);
         assertThat(onFx(() -> explorer.graph().graph().nodeViews().size())).isEqualTo(seed.blocks().size() + 2);
-        assertThat(robot.lookup("#editNote").queryAs(Label.class).getText()).contains("blocks.7.dw").contains("blocks.7.pw")
+        assertThat(lookup("#editNote").queryAs(Label.class).getText()).contains("blocks.7.dw").contains("blocks.7.pw")
                 .doesNotContain("blocks.8");
 
         // removing the classifier is refused with the validator's message
         runFx(() -> explorer.graph().graph().reveal(grown.blocks().size() - 1));
         javafx.scene.Node last = onFx(() -> explorer.graph().graph().nodeViews().get(grown.blocks().size()));
-        robot.rightClickOn(last);
-        robot.clickOn("Remove block " + (grown.blocks().size() - 1));
-        Label error = robot.lookup("#editError").queryAs(Label.class);
+        rightClickOn(last);
+        clickOn("Remove block " + (grown.blocks().size() - 1));
+        Label error = lookup("#editError").queryAs(Label.class);
         waitUntil(5, "the refusal", error::isVisible);
         assertThat(error.getText()).contains("the last block must be the linear classifier");
         assertThat(onFx(() -> explorer.workspace().selected().spec())).isEqualTo(grown);
     }
 
-    private static FxRobot robot() {
-        return new FxRobot();
-    }
-
     /** The sheet's first editable text field is the width. */
-    private static TextField widthField(FxRobot robot) {
-        return robot.lookup(".property-sheet .text-field").queryAllAs(TextField.class).stream()
+    private TextField widthField() {
+        return lookup(".property-sheet .text-field").queryAllAs(TextField.class).stream()
                 .filter(TextField::isEditable).filter(t -> !t.isDisabled()).findFirst().orElseThrow();
     }
 }

@@ -23,33 +23,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /** Grow with the real growth session on a tiny slice of the bundled sample, and Stop. */
-@ExtendWith(ApplicationExtension.class)
-class GrowTest {
-
-    private Explorer explorer;
+class GrowTest extends ExplorerTest {
 
     @TempDir
     Path tmp;
-
-    @Start
-    void start(Stage stage) {
-        explorer = ExplorerFixture.start(stage);
-    }
-
-    @Stop
-    void stop() {
-        explorer.close();
-    }
 
     /** One quick round: 512 training images, one fine-tuning epoch, one probe pass. */
     private GrowRequest quick(int rounds, int epochs, int trainImages, Path run) {
@@ -58,17 +39,17 @@ class GrowTest {
     }
 
     @Test
-    void aOneRoundGrowAddsACandidateRowAndAFrontierPoint(FxRobot robot) {
+    void aOneRoundGrowAddsACandidateRowAndAFrontierPoint() {
         waitUntil(30, "the bundled seed", () -> explorer.workspace().selected() != null);
         NetworkSpec seed = BundledSeed.load().spec();
         Path run = tmp.resolve("run");
         runFx(() -> explorer.growOptions().remember(quick(1, 1, 512, run)));
 
-        robot.clickOn("#growButton");
-        waitUntil(10, "the Grow dialog", () -> robot.lookup("#runDirectory").tryQuery().isPresent());
-        TextField dir = robot.lookup("#runDirectory").queryAs(TextField.class);
+        clickOn("#growButton");
+        waitUntil(10, "the Grow dialog", () -> lookup("#runDirectory").tryQuery().isPresent());
+        TextField dir = lookup("#runDirectory").queryAs(TextField.class);
         runFx(() -> dir.setText(run.toString()));
-        robot.clickOn(robot.lookup(".dialog-pane .button").match((Button b) -> b.getText().equals("Grow"))
+        clickOn(lookup(".dialog-pane .button").match((Button b) -> b.getText().equals("Grow"))
                 .queryButton());
 
         waitUntil(20, "the growth to start", () -> explorer.monitor().state() != GrowthState.IDLE);
@@ -82,16 +63,16 @@ class GrowTest {
         assertThat(grown.record().parentId()).isEqualTo(rows.get(0).id());
         assertThat(grown.macs()).isGreaterThan(seed.macs());
         assertThat(grown.accuracy()).isBetween(0.0, 1.0);
-        assertThat(robot.lookup("#candidatesTable").queryTableView().getItems()).hasSize(2);
+        assertThat(lookup("#candidatesTable").queryTableView().getItems()).hasSize(2);
         // the frontier plots both candidates; the grown one is selected and shown in the graph
         assertThat(onFx(() -> explorer.charts().frontier().pointCount())).isEqualTo(2);
         assertThat(onFx(() -> explorer.workspace().selected())).isEqualTo(grown);
-        assertThat(robot.lookup("#macsLabel").queryAs(Label.class).getText())
+        assertThat(lookup("#macsLabel").queryAs(Label.class).getText())
                 .isEqualTo(Formats.count(grown.macs()) + " MACs");
         // the live charts saw the round: every neuron of the seed probed, one fine-tuning epoch
         assertThat(onFx(() -> explorer.charts().eigenvalues().pointCount())).isEqualTo(seed.topology().neuronCount());
         assertThat(onFx(() -> explorer.charts().eigenvalues().frame().hasSelection())).isTrue();
-        robot.clickOn("Training");
+        clickOn("Training");
         waitUntil(5, "the training chart", () -> explorer.charts().training().points().size() == 1);
         // the graph colours the blocks that grew
         assertThat(onFx(() -> explorer.graph().graph().model().maxSplit())).isPositive();
@@ -99,11 +80,11 @@ class GrowTest {
         try (RunStore store = RunStore.open(run)) {
             assertThat(store.candidates()).extracting(CandidateRecord::id).containsExactly(rows.get(0).id(), grown.id());
         }
-        assertThat(robot.lookup("#growButton").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(lookup("#growButton").queryAs(Button.class).isDisabled()).isFalse();
     }
 
     @Test
-    void aGrowthThatCannotStartSaysWhyAndLeavesTheAppUsable(FxRobot robot) {
+    void aGrowthThatCannotStartSaysWhyAndLeavesTheAppUsable() {
         waitUntil(30, "the bundled seed", () -> explorer.workspace().selected() != null);
         NetworkSpec colour = dev.mitosis.net.Templates.create("mbv1-seed",
                 dev.mitosis.net.Templates.Options.of(new dev.mitosis.net.FeatureShape(3, 32, 32), 10));
@@ -113,14 +94,14 @@ class GrowTest {
                 .isTrue();
         waitUntil(60, "the failure", () -> explorer.monitor().state() == GrowthState.FAILED);
         assertThat(explorer.monitor().outcomeProperty().get()).contains("images are 1x28x28").contains("3x32x32");
-        assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).contains("images are 1x28x28");
+        assertThat(lookup("#statusLabel").queryAs(Label.class).getText()).contains("images are 1x28x28");
         assertThat(run).doesNotExist();
-        assertThat(robot.lookup("#growButton").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(lookup("#growButton").queryAs(Button.class).isDisabled()).isFalse();
         assertThat(onFx(() -> explorer.workspace().selected().spec())).isEqualTo(colour);
     }
 
     @Test
-    void stopLeavesTheAppUsable(FxRobot robot) {
+    void stopLeavesTheAppUsable() {
         waitUntil(30, "the bundled seed", () -> explorer.workspace().selected() != null);
         // grow from an edited network: the draft's weights are made on the engine thread
         NetworkSpec seed = BundledSeed.load().spec();
@@ -131,13 +112,13 @@ class GrowTest {
         boolean started = onFx(() -> explorer.main().startGrowth(quick(3, 3, 4000, run), explorer.workspace().selected()));
         assertThat(started).isTrue();
         waitUntil(120, "the first round to start", () -> explorer.monitor().statusProperty().get().startsWith("Round 1"));
-        assertThat(robot.lookup("#stopButton").queryAs(Button.class).isDisabled()).isFalse();
-        robot.clickOn("#stopButton");
+        assertThat(lookup("#stopButton").queryAs(Button.class).isDisabled()).isFalse();
+        clickOn("#stopButton");
         waitUntil(120, "the growth to stop", () -> !explorer.monitor().state().isActive());
         assertThat(explorer.monitor().state()).isEqualTo(GrowthState.CANCELLED);
-        assertThat(robot.lookup("#statusLabel").queryAs(Label.class).getText()).startsWith("Stopped");
-        assertThat(robot.lookup("#growButton").queryAs(Button.class).isDisabled()).isFalse();
-        assertThat(robot.lookup("#stopButton").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(lookup("#statusLabel").queryAs(Label.class).getText()).startsWith("Stopped");
+        assertThat(lookup("#growButton").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(lookup("#stopButton").queryAs(Button.class).isDisabled()).isTrue();
 
         // the run holds exactly what the table shows: the seed, nothing half done
         List<CandidateEntry> rows = onFx(() -> explorer.workspace().stored());
@@ -151,12 +132,12 @@ class GrowTest {
         // and editing still works
         runFx(() -> explorer.workspace().selectedProperty().set(rows.get(0)));
         runFx(() -> explorer.graph().graph().selectedBlockProperty().set(2));
-        waitUntil(5, "the block editor", () -> robot.lookup(".property-sheet .text-field").queryAll().size() >= 2);
-        TextField width = robot.lookup(".property-sheet .text-field").queryAllAs(TextField.class).stream()
+        waitUntil(5, "the block editor", () -> lookup(".property-sheet .text-field").queryAll().size() >= 2);
+        TextField width = lookup(".property-sheet .text-field").queryAllAs(TextField.class).stream()
                 .filter(TextField::isEditable).filter(t -> !t.isDisabled()).findFirst().orElseThrow();
-        robot.clickOn(width).eraseText(width.getText().length()).write("16").type(KeyCode.ENTER);
+        clickOn(width).eraseText(width.getText().length()).write("16").type(KeyCode.ENTER);
         waitUntil(5, "the edit", () -> explorer.workspace().selected().draft());
         long expected = rows.get(0).spec().withWidth(2, 16).macs();
-        assertThat(robot.lookup("#macsLabel").queryAs(Label.class).getText()).isEqualTo(Formats.count(expected) + " MACs");
+        assertThat(lookup("#macsLabel").queryAs(Label.class).getText()).isEqualTo(Formats.count(expected) + " MACs");
     }
 }

@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -47,16 +46,6 @@ public final class ChartExport {
         public String description() {
             return description;
         }
-
-        public static Format ofFile(String name) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            for (Format f : values()) {
-                if (lower.endsWith("." + f.extension)) {
-                    return f;
-                }
-            }
-            throw new IllegalArgumentException(name + ": expected a .png, .svg, .pdf or .csv file name");
-        }
     }
 
     static {
@@ -71,7 +60,7 @@ public final class ChartExport {
     private ChartExport() {
     }
 
-    public static byte[] render(ChartSource source, Format format, int width, int height) {
+    static byte[] render(ChartSource source, Format format, int width, int height) {
         return switch (format) {
             case PNG -> png(source.chart(), width, height);
             case SVG -> svg(source.chart(), width, height);
@@ -81,7 +70,7 @@ public final class ChartExport {
     }
 
     /** A PNG at twice the given size (sharp on high-density screens and in print). */
-    public static byte[] png(JFreeChart chart, int width, int height) {
+    private static byte[] png(JFreeChart chart, int width, int height) {
         BufferedImage image = chart.createBufferedImage(2 * width, 2 * height, width, height, null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -92,7 +81,7 @@ public final class ChartExport {
         return out.toByteArray();
     }
 
-    public static byte[] svg(JFreeChart chart, int width, int height) {
+    private static byte[] svg(JFreeChart chart, int width, int height) {
         VectorGraphics2D g = new VectorGraphics2D();
         chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -104,7 +93,7 @@ public final class ChartExport {
         return out.toByteArray();
     }
 
-    public static byte[] pdf(JFreeChart chart, int width, int height) {
+    private static byte[] pdf(JFreeChart chart, int width, int height) {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(new PDRectangle(width, height));
             doc.addPage(page);

@@ -1,24 +1,13 @@
 package dev.mitosis.app.charts;
 
-import dev.mitosis.app.common.Background;
-import dev.mitosis.app.common.Dialogs;
-import dev.mitosis.app.common.StatusNotes;
-import dev.mitosis.io.AtomicFiles;
 import java.awt.geom.Rectangle2D;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import javafx.application.Platform;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
-import javafx.stage.FileChooser;
 import org.jfree.chart.fx.ChartViewer;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -30,21 +19,22 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class ChartView extends StackPane {
 
+    /** Saves a chart in a format (asking where); the context menu's Save items call it. */
+    @FunctionalInterface
+    public interface Saver {
+        void save(ChartView chart, ChartExport.Format format);
+    }
+
     private static final int MIN_EXPORT_WIDTH = 640;
     private static final int MIN_EXPORT_HEIGHT = 400;
-    private static Path lastDirectory;
 
     private final ChartSource source;
     private final ChartViewer viewer;
-    private final Background background;
-    private final StatusNotes notes;
     private final Tooltip hover = new Tooltip();
     private final javafx.scene.control.Label empty = new javafx.scene.control.Label();
 
-    ChartView(ChartSource source, Background background, StatusNotes notes) {
+    ChartView(ChartSource source, Saver saver) {
         this.source = source;
-        this.background = background;
-        this.notes = notes;
         this.viewer = new ChartViewer(source.chart(), false);
         getStyleClass().add("chart-view");
         getChildren().addAll(viewer, empty);
@@ -70,7 +60,7 @@ public final class ChartView extends StackPane {
                     : "Save as " + f.name() + "…", new FontIcon(f == ChartExport.Format.CSV
                     ? "mdi2t-table-arrow-down" : "mdi2f-file-image-outline"));
             item.setId("save-" + f.extension());
-            item.setOnAction(e -> saveWithChooser(f));
+            item.setOnAction(e -> saver.save(this, f));
             menu.getItems().add(item);
         }
         MenuItem reset = new MenuItem("Reset zoom", new FontIcon("mdi2m-magnify-remove-outline"));
@@ -94,50 +84,16 @@ public final class ChartView extends StackPane {
         return viewer;
     }
 
-    ChartSource source() {
-        return source;
+    /** Base name for the chart's files, e.g. "eigenvalues". */
+    public String fileName() {
+        return source.fileName();
     }
 
-    /** Renders the chart as it looks now (at least 640×400) and writes it atomically. */
-    public CompletableFuture<Path> save(ChartExport.Format format, Path file) {
+    /** The chart as it looks now (at least 640×400), as the bytes of a file. FX thread: it reads the chart model. */
+    public byte[] render(ChartExport.Format format) {
         int w = Math.max(MIN_EXPORT_WIDTH, (int) Math.round(getWidth()));
         int h = Math.max(MIN_EXPORT_HEIGHT, (int) Math.round(getHeight()));
-        byte[] bytes = ChartExport.render(source, format, w, h);
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                AtomicFiles.write(file, bytes);
-                return file;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-            }
-        }, background.io());
-    }
-
-    private void saveWithChooser(ChartExport.Format format) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save " + source.fileName() + " as " + format.name());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.description(),
-                "*." + format.extension()));
-        chooser.setInitialFileName(source.fileName() + "." + format.extension());
-        if (lastDirectory != null && lastDirectory.toFile().isDirectory()) {
-            chooser.setInitialDirectory(lastDirectory.toFile());
-        }
-        File chosen = chooser.showSaveDialog(getScene().getWindow());
-        if (chosen == null) {
-            return;
-        }
-        Path file = chosen.toPath();
-        if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith("." + format.extension())) {
-            file = file.resolveSibling(file.getFileName() + "." + format.extension());
-        }
-        lastDirectory = file.toAbsolutePath().getParent();
-        save(format, file).whenComplete((p, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                Dialogs.error(getScene().getWindow(), "Could not save the chart", error);
-            } else {
-                notes.post("Saved " + p);
-            }
-        }));
+        return ChartExport.render(source, format, w, h);
     }
 
     private void hovered(MouseEvent e) {

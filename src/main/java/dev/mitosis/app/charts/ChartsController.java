@@ -3,7 +3,6 @@ package dev.mitosis.app.charts;
 import dev.mitosis.app.grow.EpochPoint;
 import dev.mitosis.app.grow.NeuronFrame;
 import dev.mitosis.app.common.Background;
-import dev.mitosis.app.common.StatusNotes;
 import dev.mitosis.app.grow.GrowthMonitor;
 import dev.mitosis.app.grow.GrowthState;
 import dev.mitosis.app.workspace.CandidateEntry;
@@ -19,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.SplitPane;
@@ -45,7 +43,7 @@ public final class ChartsController {
     private final Workspace workspace;
     private final GrowthMonitor monitor;
     private final Background background;
-    private final StatusNotes notes;
+    private final ChartView.Saver saver;
     private final EigenvalueChart eigen = new EigenvalueChart();
     private final EnergyCharts energy = new EnergyCharts();
     private final TrainingChart training = new TrainingChart();
@@ -77,11 +75,11 @@ public final class ChartsController {
     @FXML
     private StackPane frontierPane;
 
-    public ChartsController(Workspace workspace, GrowthMonitor monitor, Background background, StatusNotes notes) {
+    public ChartsController(Workspace workspace, GrowthMonitor monitor, Background background, ChartView.Saver saver) {
         this.workspace = workspace;
         this.monitor = monitor;
         this.background = background;
-        this.notes = notes;
+        this.saver = saver;
     }
 
     @FXML
@@ -147,10 +145,6 @@ public final class ChartsController {
         return eigen;
     }
 
-    public EnergyCharts energy() {
-        return energy;
-    }
-
     public TrainingChart training() {
         return training;
     }
@@ -168,18 +162,8 @@ public final class ChartsController {
         return mainView.get(tabs.getSelectionModel().getSelectedItem());
     }
 
-    /** The view showing the given tab's chart; for tests. */
-    public ChartView view(String tab) {
-        return switch (tab) {
-            case "eigenvalues" -> mainView.get(eigenTab);
-            case "energy" -> mainView.get(energyTab);
-            case "training" -> mainView.get(trainingTab);
-            default -> mainView.get(frontierTab);
-        };
-    }
-
     private ChartView view(ChartSource source, String id) {
-        ChartView v = new ChartView(source, background, notes);
+        ChartView v = new ChartView(source, saver);
         v.setId(id);
         return v;
     }
@@ -207,17 +191,21 @@ public final class ChartsController {
         List<CandidateRecord> all = workspace.stored().stream().map(CandidateEntry::record).toList();
         CandidateRecord record = entry.draft() ? all.stream().filter(r -> r.id() == entry.record().parentId())
                 .findFirst().orElse(entry.record()) : entry.record();
-        background.io(() -> load(doc, record, all)).whenComplete((loaded, error) -> Platform.runLater(() -> {
-            if (generation != loadGeneration || monitor.state().isActive()) {
-                return;
+        background.io(() -> load(doc, record, all), loaded -> {
+            if (current(generation)) {
+                show(loaded);
             }
-            if (error != null) {
+        }, error -> {
+            if (current(generation)) {
                 LOG.warn("cannot read the statistics of candidate {}", record.id(), error);
                 show(new Loaded(null, List.of(), ""));
-                return;
             }
-            show(loaded);
-        }));
+        });
+    }
+
+    /** A load still worth showing: no later selection started another, and no growth took the charts over. */
+    private boolean current(long generation) {
+        return generation == loadGeneration && !monitor.state().isActive();
     }
 
     private void show(Loaded loaded) {

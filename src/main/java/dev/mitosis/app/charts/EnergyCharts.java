@@ -71,11 +71,62 @@ public final class EnergyCharts {
         return t.build();
     }
 
-    private final class CostChart implements ChartSource {
+    /** What the tab's two charts share: one frame, one table, and what they say while the frame has no costs. */
+    private abstract class Part implements ChartSource {
+        private final String fileName;
+        private final String withoutStatistics;
+
+        Part(String fileName, String withoutStatistics) {
+            this.fileName = fileName;
+            this.withoutStatistics = withoutStatistics;
+        }
+
+        /** Replaces what is drawn by a frame with costs. */
+        abstract void draw(NeuronFrame f);
+
+        /** Removes what is drawn. */
+        abstract void clear();
+
+        /** Shows {@code f}, redrawing once at the end. */
+        final void show(NeuronFrame f) {
+            chart().setNotify(false);
+            try {
+                if (hasCosts(f)) {
+                    draw(f);
+                } else {
+                    clear();
+                    ChartStyle.subtitle(chart(), f == null || f.layers().isEmpty()
+                            ? "No splitting statistics for this candidate"
+                            : "Costs are known once the round's selection is made");
+                }
+            } finally {
+                chart().setNotify(true);
+            }
+        }
+
+        @Override
+        public String fileName() {
+            return fileName;
+        }
+
+        @Override
+        public Optional<String> emptyMessage() {
+            return hasCosts(frame) ? Optional.empty() : Optional.of(frame == null || frame.layers().isEmpty()
+                    ? withoutStatistics : "Costs appear once the round's selection is made.");
+        }
+
+        @Override
+        public CsvTable csv() {
+            return table();
+        }
+    }
+
+    private final class CostChart extends Part {
         private final DefaultCategoryDataset data = new DefaultCategoryDataset();
         private final JFreeChart chart;
 
         CostChart() {
+            super("cost-per-neuron", "No splitting statistics for this candidate yet.");
             CategoryAxis layers = new CategoryAxis("splittable layer");
             layers.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
             layers.setCategoryMargin(0.15);
@@ -94,23 +145,18 @@ public final class EnergyCharts {
             chart = ChartStyle.chart("Cost of one more neuron", plot, false);
         }
 
-        void show(NeuronFrame f) {
-            chart.setNotify(false);
-            try {
-                data.clear();
-                if (hasCosts(f)) {
-                    for (LayerSnapshot l : f.layers()) {
-                        data.addValue(l.macCost(), "MACs per neuron", Layer.shortName(l.key()));
-                    }
-                    ChartStyle.subtitle(chart, "MACs per image that one more neuron adds");
-                } else {
-                    ChartStyle.subtitle(chart, f == null || f.layers().isEmpty()
-                            ? "No splitting statistics for this candidate"
-                            : "Costs are known once the round's selection is made");
-                }
-            } finally {
-                chart.setNotify(true);
+        @Override
+        void draw(NeuronFrame f) {
+            data.clear();
+            for (LayerSnapshot l : f.layers()) {
+                data.addValue(l.macCost(), "MACs per neuron", Layer.shortName(l.key()));
             }
+            ChartStyle.subtitle(chart, "MACs per image that one more neuron adds");
+        }
+
+        @Override
+        void clear() {
+            data.clear();
         }
 
         @Override
@@ -119,28 +165,12 @@ public final class EnergyCharts {
         }
 
         @Override
-        public String fileName() {
-            return "cost-per-neuron";
-        }
-
-        @Override
-        public Optional<String> emptyMessage() {
-            return hasCosts(frame) ? Optional.empty() : Optional.of(frame == null || frame.layers().isEmpty()
-                    ? "No splitting statistics for this candidate yet." : "Costs appear once the round's selection is made.");
-        }
-
-        @Override
-        public CsvTable csv() {
-            return table();
-        }
-
-        @Override
         public void resetZoom() {
             ((CategoryPlot) chart.getPlot()).getRangeAxis().setAutoRange(true);
         }
     }
 
-    private final class ScatterChart implements ChartSource {
+    private final class ScatterChart extends Part {
         private final LogAxis cost = new LogAxis("MACs added per neuron (log scale)");
         private final NumberAxis lambda = new NumberAxis("λ_min  (Δloss per unit split², nats)");
         private final PointsDataset passed = new PointsDataset("neuron");
@@ -150,6 +180,7 @@ public final class EnergyCharts {
         private final XYLineAndShapeRenderer boundaryRenderer;
 
         ScatterChart() {
+            super("lambda-vs-cost", "Grow the network to see each neuron's loss decrease against its energy cost.");
             cost.setNumberFormatOverride(ChartStyle.countFormat());
             cost.setSmallestValue(1);
             lambda.setAutoRangeIncludesZero(true);
@@ -168,82 +199,64 @@ public final class EnergyCharts {
             chart = ChartStyle.chart("Loss decrease vs energy cost", plot, true);
         }
 
-        void show(NeuronFrame f) {
-            chart.setNotify(false);
-            try {
-                boundaryData.removeAllSeries();
-                if (!hasCosts(f)) {
-                    passed.set(0, new double[0], new double[0], 0);
-                    chosen.set(0, new double[0], new double[0], 0);
-                    ChartStyle.subtitle(chart, f == null || f.layers().isEmpty()
-                            ? "No splitting statistics for this candidate"
-                            : "Costs are known once the round's selection is made");
-                } else {
-                    int total = f.neurons();
-                    int sel = f.selectedCount();
-                    double[] px = new double[total - sel];
-                    double[] py = new double[total - sel];
-                    double[] sx = new double[sel];
-                    double[] sy = new double[sel];
-                    int a = 0;
-                    int b = 0;
-                    double lo = Double.POSITIVE_INFINITY;
-                    double hi = 0;
-                    for (LayerSnapshot l : f.layers()) {
-                        lo = Math.min(lo, l.macCost());
-                        hi = Math.max(hi, l.macCost());
-                        for (int j = 0; j < l.width(); j++) {
-                            if (l.isSelected(j)) {
-                                sx[b] = l.macCost();
-                                sy[b++] = l.lambdaMin()[j];
-                            } else {
-                                px[a] = l.macCost();
-                                py[a++] = l.lambdaMin()[j];
-                            }
-                        }
+        @Override
+        void draw(NeuronFrame f) {
+            boundaryData.removeAllSeries();
+            int total = f.neurons();
+            int sel = f.selectedCount();
+            double[] px = new double[total - sel];
+            double[] py = new double[total - sel];
+            double[] sx = new double[sel];
+            double[] sy = new double[sel];
+            int a = 0;
+            int b = 0;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = 0;
+            for (LayerSnapshot l : f.layers()) {
+                lo = Math.min(lo, l.macCost());
+                hi = Math.max(hi, l.macCost());
+                for (int j = 0; j < l.width(); j++) {
+                    if (l.isSelected(j)) {
+                        sx[b] = l.macCost();
+                        sy[b++] = l.lambdaMin()[j];
+                    } else {
+                        px[a] = l.macCost();
+                        py[a++] = l.lambdaMin()[j];
                     }
-                    passed.set(0, px, py, a);
-                    chosen.set(0, sx, sy, b);
-                    Optional<SelectionBoundary> boundary = SelectionBoundary.of(f);
-                    if (boundary.isPresent()) {
-                        XYSeries line = new XYSeries(boundary.get().label(), false, true);
-                        double from = lo / 1.5;
-                        double to = hi * 1.5;
-                        for (int i = 0; i <= 40; i++) {
-                            double c = from * Math.pow(to / from, i / 40.0);
-                            line.add(c, boundary.get().lambdaAt(c));
-                        }
-                        boundaryData.addSeries(line);
-                    }
-                    ChartStyle.subtitle(chart, f.caption() + (f.hasSelection() ? " · " + f.strategy() : ""));
                 }
-                passed.changed();
-                chosen.changed();
-            } finally {
-                chart.setNotify(true);
             }
+            points(px, py, a, sx, sy, b);
+            Optional<SelectionBoundary> boundary = SelectionBoundary.of(f);
+            if (boundary.isPresent()) {
+                XYSeries line = new XYSeries(boundary.get().label(), false, true);
+                double from = lo / 1.5;
+                double to = hi * 1.5;
+                for (int i = 0; i <= 40; i++) {
+                    double c = from * Math.pow(to / from, i / 40.0);
+                    line.add(c, boundary.get().lambdaAt(c));
+                }
+                boundaryData.addSeries(line);
+            }
+            ChartStyle.subtitle(chart, f.caption() + (f.hasSelection() ? " · " + f.strategy() : ""));
+        }
+
+        @Override
+        void clear() {
+            boundaryData.removeAllSeries();
+            points(new double[0], new double[0], 0, new double[0], new double[0], 0);
+        }
+
+        /** Replaces the points of both series, announcing each once. */
+        private void points(double[] px, double[] py, int passedCount, double[] sx, double[] sy, int chosenCount) {
+            passed.set(0, px, py, passedCount);
+            chosen.set(0, sx, sy, chosenCount);
+            passed.changed();
+            chosen.changed();
         }
 
         @Override
         public JFreeChart chart() {
             return chart;
-        }
-
-        @Override
-        public String fileName() {
-            return "lambda-vs-cost";
-        }
-
-        @Override
-        public Optional<String> emptyMessage() {
-            return hasCosts(frame) ? Optional.empty() : Optional.of(frame == null || frame.layers().isEmpty()
-                    ? "Grow the network to see each neuron's loss decrease against its energy cost."
-                    : "Costs appear once the round's selection is made.");
-        }
-
-        @Override
-        public CsvTable csv() {
-            return table();
         }
 
         @Override

@@ -23,7 +23,6 @@ import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.util.ShapeUtils;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -135,10 +134,6 @@ public final class FrontierChart implements ChartSource {
         }
         List<CandidateEntry> series = bySeries.get(entity.getSeriesIndex());
         return entity.getItem() < series.size() ? Optional.of(series.get(entity.getItem())) : Optional.empty();
-    }
-
-    public List<CandidateEntry> plotted() {
-        return candidates;
     }
 
     public double budget() {

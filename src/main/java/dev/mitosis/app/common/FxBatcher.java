@@ -62,10 +62,6 @@ public final class FxBatcher<T> {
         drain();
     }
 
-    public boolean isRunning() {
-        return running;
-    }
-
     /** Passes everything queued so far to the consumer, as one batch. FX thread. */
     public void drain() {
         if (queue.isEmpty()) {

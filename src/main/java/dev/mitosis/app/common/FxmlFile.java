@@ -8,6 +8,9 @@ public enum FxmlFile {
     LAYER_GRAPH("graph/layer_graph.fxml"),
     CHARTS("charts/charts.fxml"),
     CANDIDATES("candidates/candidates.fxml"),
+    CANDIDATE_TABLE("candidates/candidate_table.fxml"),
+    BUDGET("candidates/budget.fxml"),
+    COMPARISON("candidates/comparison.fxml"),
     GROW_OPTIONS("grow/grow_options.fxml"),
     TEMPLATE("open/template.fxml");
 

@@ -7,7 +7,6 @@ import dev.mitosis.net.Block.InvertedResidual;
 import dev.mitosis.net.FeatureShape;
 import dev.mitosis.net.Layer;
 import dev.mitosis.net.NetworkSpec;
-import dev.mitosis.net.NeuronLayer;
 import dev.mitosis.net.Topology;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -9,7 +9,6 @@ import dev.mitosis.net.NetworkSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -153,15 +152,10 @@ public final class LayerGraphController {
             graph.applyLayout(cached);
             return;
         }
-        CompletableFuture.supplyAsync(() -> GraphLayout.layout(structure), background.io())
-                .whenComplete((result, error) -> Platform.runLater(() -> {
-                    if (error != null) {
-                        LOG.warn("graph layout failed; keeping the column layout", error);
-                        return;
-                    }
-                    layouts.put(structure, result);
-                    graph.applyLayout(result);
-                }));
+        background.io(() -> GraphLayout.layout(structure), result -> {
+            layouts.put(structure, result);
+            graph.applyLayout(result);
+        }, error -> LOG.warn("graph layout failed; keeping the column layout", error));
     }
 
     private Optional<String> replace(int index, Block next, String description) {

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
@@ -44,7 +42,6 @@ public final class LayerGraphView extends Region {
     private final Group content = new Group(edges, nodesLayer);
     private final Translate pan = new Translate();
     private final Scale scale = new Scale(1, 1, 0, 0);
-    private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1);
     private final IntegerProperty selectedBlock = new SimpleIntegerProperty(this, "selectedBlock", -1);
     private final List<BlockNode> nodes = new ArrayList<>();
     private GraphModel model;
@@ -57,6 +54,7 @@ public final class LayerGraphView extends Region {
     private Point2D panAtPress;
     private boolean dragged;
     private boolean fitPending = true;
+    private double zoom = 1;
 
     public LayerGraphView() {
         getStyleClass().add("layer-graph");
@@ -87,10 +85,6 @@ public final class LayerGraphView extends Region {
     /** Selected block index, −1 for none. */
     public IntegerProperty selectedBlockProperty() {
         return selectedBlock;
-    }
-
-    public ReadOnlyDoubleProperty zoomProperty() {
-        return zoom.getReadOnlyProperty();
     }
 
     /** Supplies the menu for a right-clicked block (null for none). */
@@ -141,16 +135,12 @@ public final class LayerGraphView extends Region {
         applyPositions(result);
     }
 
-    public boolean hasLayoutFor(GraphLayout.Structure structure) {
-        return layout != null && layout.structure().equals(structure);
-    }
-
     public void zoomIn() {
-        zoomAround(zoom.get() * 1.25, getWidth() / 2, getHeight() / 2);
+        zoomAround(zoom * 1.25, getWidth() / 2, getHeight() / 2);
     }
 
     public void zoomOut() {
-        zoomAround(zoom.get() / 1.25, getWidth() / 2, getHeight() / 2);
+        zoomAround(zoom / 1.25, getWidth() / 2, getHeight() / 2);
     }
 
     /** Zooms to show the whole graph, centred. */
@@ -179,7 +169,7 @@ public final class LayerGraphView extends Region {
     public void reveal(int block) {
         for (BlockNode n : nodes) {
             if (n.info() != null && n.info().block() == block) {
-                double z = zoom.get();
+                double z = zoom;
                 double top = pan.getY() + n.getLayoutY() * z;
                 double bottom = top + GraphLayout.NODE_HEIGHT * z;
                 if (top < 0) {
@@ -332,7 +322,7 @@ public final class LayerGraphView extends Region {
     private void scrolled(ScrollEvent e) {
         if (e.isShortcutDown() || e.isControlDown()) {
             double factor = e.getDeltaY() > 0 ? 1.1 : e.getDeltaY() < 0 ? 1 / 1.1 : 1;
-            zoomAround(zoom.get() * factor, e.getX(), e.getY());
+            zoomAround(zoom * factor, e.getX(), e.getY());
         } else {
             pan.setX(pan.getX() + (e.isShiftDown() ? e.getDeltaY() : e.getDeltaX()));
             pan.setY(pan.getY() + (e.isShiftDown() ? 0 : e.getDeltaY()));
@@ -343,7 +333,7 @@ public final class LayerGraphView extends Region {
 
     /** Zooms so that the content point under ({@code px}, {@code py}) stays put. */
     private void zoomAround(double target, double px, double py) {
-        double z = zoom.get();
+        double z = zoom;
         double next = clampZoom(target);
         double cx = (px - pan.getX()) / z;
         double cy = (py - pan.getY()) / z;
@@ -354,7 +344,7 @@ public final class LayerGraphView extends Region {
     }
 
     private void setZoom(double z) {
-        zoom.set(z);
+        zoom = z;
         scale.setX(z);
         scale.setY(z);
     }
@@ -365,7 +355,7 @@ public final class LayerGraphView extends Region {
 
     /** Keeps at least a strip of the graph in view, however far it is dragged. */
     private void clampPan() {
-        double z = zoom.get();
+        double z = zoom;
         double keep = 60;
         double w = contentWidth * z;
         double h = contentHeight * z;

@@ -1,14 +1,11 @@
 package dev.mitosis.app.mainwindow;
 
-import dev.mitosis.io.BadInputException;
 import dev.mitosis.app.common.ControllerFactory;
-import dev.mitosis.app.candidates.CandidatesController;
-import dev.mitosis.app.charts.ChartExport;
-import dev.mitosis.app.charts.ChartView;
 import dev.mitosis.app.charts.ChartsController;
 import dev.mitosis.app.common.Background;
 import dev.mitosis.app.common.Dialogs;
 import dev.mitosis.app.common.StatusNotes;
+import dev.mitosis.app.export.ExportMenu;
 import dev.mitosis.app.graph.LayerGraphController;
 import dev.mitosis.app.grow.GrowDialog;
 import dev.mitosis.app.grow.GrowOptions;
@@ -21,30 +18,19 @@ import dev.mitosis.app.open.TemplateDialog;
 import dev.mitosis.app.workspace.CandidateEntry;
 import dev.mitosis.app.workspace.Document;
 import dev.mitosis.app.workspace.Documents;
-import dev.mitosis.app.workspace.Draft;
 import dev.mitosis.app.workspace.RecentFiles;
-import dev.mitosis.app.workspace.SpecState;
 import dev.mitosis.app.workspace.Workspace;
-import dev.mitosis.run.CandidateRecord;
-import dev.mitosis.model.Model;
-import dev.mitosis.model.ModelDirectory;
-import dev.mitosis.net.SpecCodec;
-import dev.mitosis.io.AtomicFiles;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
@@ -54,14 +40,14 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The window's frame: toolbar (Open · Templates · Grow · Stop · Undo/Redo · Export), the three panels
- * and the status bar (device, growth status, progress, ETA, notes). Opening, growing and exporting
- * start here; the work runs on the background threads and comes back as finished values.
+ * and the status bar (device, growth status, progress, ETA, notes). Opening and growing start here; the
+ * work runs on the background threads and comes back as finished values. Export is the
+ * {@link ExportMenu}'s.
  */
 public final class MainWindowController {
 
@@ -72,6 +58,7 @@ public final class MainWindowController {
     private final RecentFiles recent;
     private final Background background;
     private final StatusNotes notes;
+    private final ExportMenu exportMenu;
     private final Supplier<ControllerFactory> factory;
 
     @FXML
@@ -104,11 +91,9 @@ public final class MainWindowController {
     private LayerGraphController graphController;
     @FXML
     private ChartsController chartsController;
-    @FXML
-    private CandidatesController candidatesController;
 
     public MainWindowController(Workspace workspace, GrowService growService, GrowOptions growOptions,
-                                RecentFiles recent, Background background, StatusNotes notes,
+                                RecentFiles recent, Background background, StatusNotes notes, ExportMenu exportMenu,
                                 Supplier<ControllerFactory> factory) {
         this.workspace = workspace;
         this.growService = growService;
@@ -117,6 +102,7 @@ public final class MainWindowController {
         this.recent = recent;
         this.background = background;
         this.notes = notes;
+        this.exportMenu = exportMenu;
         this.factory = factory;
     }
 
@@ -149,7 +135,7 @@ public final class MainWindowController {
         });
         recent.paths().addListener((ListChangeListener<Path>) c -> rebuildOpenMenu());
         rebuildOpenMenu();
-        buildExportMenu();
+        exportMenu.install(exportButton, chartsController::currentView);
         deviceLabel.setText("Device: detecting…");
     }
 
@@ -159,14 +145,6 @@ public final class MainWindowController {
 
     public ChartsController charts() {
         return chartsController;
-    }
-
-    public CandidatesController candidates() {
-        return candidatesController;
-    }
-
-    public Label statusLabel() {
-        return statusLabel;
     }
 
     /** Keyboard shortcuts of the window: undo/redo, open, grow. */
@@ -210,35 +188,28 @@ public final class MainWindowController {
     /** Opens a model or run directory off the FX thread, then shows it and remembers it. */
     public java.util.concurrent.CompletableFuture<Documents.Opened> openPath(Path path) {
         notes.post("Opening " + path + "…");
-        return background.io(() -> Documents.open(path)).whenComplete((opened, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                notes.post("");
-                Dialogs.error(window(), "Cannot open " + path.getFileName(), error);
-                if (!Files.exists(path)) {
-                    recent.remove(path);
-                }
-                return;
-            }
+        return background.io(() -> Documents.open(path), opened -> {
             workspace.open(opened);
             recent.add(path);
             notes.post("Opened " + opened.document().title());
-        }));
+        }, error -> {
+            notes.post("");
+            Dialogs.error(window(), "Cannot open " + path.getFileName(), error);
+            if (!Files.exists(path)) {
+                recent.remove(path);
+            }
+        });
     }
 
-    private void openBundled() {
-        background.io(Documents::bundledSeed).whenComplete((opened, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                Dialogs.error(window(), "Cannot open the bundled seed", error);
-            } else {
-                workspace.open(opened);
-            }
-        }));
+    /** Makes a document off the FX thread (reading the bundled seed, initialising a template), then shows it. */
+    private void openMade(Supplier<Documents.Opened> make, String failure) {
+        background.io(make, workspace::open, error -> Dialogs.error(window(), failure, error));
     }
 
     private void rebuildOpenMenu() {
         openButton.getItems().clear();
         MenuItem bundled = new MenuItem("Bundled seed (mbv1-seed, Fashion-MNIST)", new FontIcon("mdi2p-package-variant"));
-        bundled.setOnAction(e -> openBundled());
+        bundled.setOnAction(e -> openMade(Documents::bundledSeed, "Cannot open the bundled seed"));
         openButton.getItems().add(bundled);
         if (!recent.paths().isEmpty()) {
             openButton.getItems().add(new SeparatorMenuItem());
@@ -253,14 +224,8 @@ public final class MainWindowController {
 
     @FXML
     private void templates() {
-        TemplateDialog.show(window(), factory.get()).ifPresent(spec -> background.io(() -> Documents.template(spec, 1))
-                .whenComplete((opened, error) -> Platform.runLater(() -> {
-                    if (error != null) {
-                        Dialogs.error(window(), "Cannot create " + spec.name(), error);
-                    } else {
-                        workspace.open(opened);
-                    }
-                })));
+        TemplateDialog.show(window(), factory.get())
+                .ifPresent(spec -> openMade(() -> Documents.template(spec, 1), "Cannot create " + spec.name()));
     }
 
     // --- grow -------------------------------------------------------------------------------------
@@ -287,15 +252,9 @@ public final class MainWindowController {
     /** The seed of a growth: a stored candidate's model or the draft's, built on the engine thread. */
     private GrowSeed seedOf(CandidateEntry sel) {
         Document doc = workspace.document();
-        if (sel.draft()) {
-            Draft draft = workspace.draft().orElseThrow();
-            SpecState state = draft.state();
-            CandidateRecord base = draft.base().record();
-            return new GrowSeed("edit of " + draft.base().displayId(),
-                    () -> Draft.materialize(doc.loadModel(base), state, 1), () -> doc.normalization(base));
-        }
-        CandidateRecord record = sel.record();
-        return new GrowSeed(sel.displayId(), () -> doc.loadModel(record), () -> doc.normalization(record));
+        CandidateEntry trained = sel.draft() ? workspace.draft().orElseThrow().base() : sel;
+        return new GrowSeed(sel.draft() ? "edit of " + trained.displayId() : trained.displayId(), workspace.modelOf(sel),
+                () -> doc.normalization(trained.record()));
     }
 
     @FXML
@@ -319,109 +278,7 @@ public final class MainWindowController {
         }
     }
 
-    // --- export -----------------------------------------------------------------------------------
-
-    private void buildExportMenu() {
-        MenuItem model = new MenuItem("Network as model directory…", new FontIcon("mdi2f-folder-download-outline"));
-        model.setOnAction(e -> exportModel());
-        MenuItem spec = new MenuItem("Architecture (model.json)…", new FontIcon("mdi2c-code-json"));
-        spec.setOnAction(e -> exportSpec());
-        Menu chart = new Menu("Current chart", new FontIcon("mdi2c-chart-box-outline"));
-        for (ChartExport.Format f : ChartExport.Format.values()) {
-            MenuItem item = new MenuItem(f == ChartExport.Format.CSV ? "Data as CSV…" : f.name() + "…");
-            item.setOnAction(e -> exportChart(f));
-            chart.getItems().add(item);
-        }
-        exportButton.getItems().setAll(model, spec, new SeparatorMenuItem(), chart);
-    }
-
-    private void exportModel() {
-        CandidateEntry sel = workspace.selected();
-        if (sel == null) {
-            return;
-        }
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Parent directory for the model " + sel.spec().name());
-        File parent = chooser.showDialog(window());
-        if (parent == null) {
-            return;
-        }
-        Path target = parent.toPath().resolve(sel.spec().name() + "-" + sel.displayId().replace("#", ""));
-        GrowSeed seed = seedOf(sel);
-        background.io(() -> {
-            if (Files.exists(target)) {
-                throw new BadInputException(target + ": exists; choose another directory");
-            }
-            Model m = seed.model().get();
-            ModelDirectory.write(target, m);
-            return target;
-        }).whenComplete((p, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                Dialogs.error(window(), "Cannot save the model", error);
-            } else {
-                notes.post("Saved the model to " + p);
-            }
-        }));
-    }
-
-    private void exportSpec() {
-        CandidateEntry sel = workspace.selected();
-        if (sel == null) {
-            return;
-        }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the architecture");
-        chooser.setInitialFileName(sel.spec().name() + ".json");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Mitosis model.json", "*.json"));
-        File file = chooser.showSaveDialog(window());
-        if (file == null) {
-            return;
-        }
-        String json = SpecCodec.write(sel.spec());
-        background.io(() -> {
-            try {
-                AtomicFiles.writeString(file.toPath(), json);
-                return file.toPath();
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-        }).whenComplete((p, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                Dialogs.error(window(), "Cannot save the architecture", error);
-            } else {
-                notes.post("Saved " + p);
-            }
-        }));
-    }
-
-    private void exportChart(ChartExport.Format format) {
-        ChartView view = chartsController.currentView();
-        if (view == null) {
-            return;
-        }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the chart as " + format.name());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.description(), "*." + format.extension()));
-        chooser.setInitialFileName(chartsController.tabs().getSelectionModel().getSelectedItem().getText()
-                .toLowerCase(java.util.Locale.ROOT) + "." + format.extension());
-        File file = chooser.showSaveDialog(window());
-        if (file != null) {
-            view.save(format, file.toPath()).whenComplete((p, error) -> Platform.runLater(() -> {
-                if (error != null) {
-                    Dialogs.error(window(), "Cannot save the chart", error);
-                } else {
-                    notes.post("Saved " + p);
-                }
-            }));
-        }
-    }
-
     private Window window() {
-        return growButton.getScene() == null ? null : growButton.getScene().getWindow();
-    }
-
-    /** For tests: the growth lifecycle shown by the buttons. */
-    public GrowthState growthState() {
-        return monitor.state();
+        return Dialogs.windowOf(growButton);
     }
 }

@@ -5,7 +5,6 @@ import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.run.LayerSnapshot;
 import dev.mitosis.model.Model;
 import dev.mitosis.train.EpochMetrics;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,17 +17,11 @@ public sealed interface Document extends AutoCloseable permits ModelDocument, Ru
     /** For the window title: "mbv1-seed (bundled sample)", "run 2024-…". */
     String title();
 
-    /** The directory on disk, when there is one (recent files). */
-    Optional<Path> location();
-
     /** The full model (weights included) of one of the document's candidates. */
     Model loadModel(CandidateRecord candidate);
 
     /** The input normalisation the candidate's weights were trained with, when recorded. */
     Optional<Normalization> normalization(CandidateRecord candidate);
-
-    /** The dataset the candidate was trained on, when recorded ("fashion-mnist", "sample"). */
-    Optional<String> dataset(CandidateRecord candidate);
 
     /** Per-neuron statistics of the probe of the round that produced {@code candidate}; empty if none. */
     List<LayerSnapshot> neuronStats(CandidateRecord candidate);

@@ -57,7 +57,7 @@ public final class Draft {
     }
 
     /** The edited model; {@code baseModel} is the base candidate's model. Off the FX thread. */
-    public static Model materialize(Model baseModel, SpecState state, long seed) {
+    static Model materialize(Model baseModel, SpecState state, long seed) {
         return EditedWeights.materialize(baseModel, state.spec(), state.origins(), seed);
     }
 }

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * Undo and redo over specs: a list of {@link SpecState}s and a cursor. A new edit drops the states
@@ -19,7 +17,6 @@ public final class EditHistory {
 
     private final List<SpecState> states = new ArrayList<>();
     private int cursor;
-    private final ReadOnlyObjectWrapper<SpecState> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
 
@@ -56,25 +53,8 @@ public final class EditHistory {
         return true;
     }
 
-    public SpecState base() {
-        return states.get(0);
-    }
-
     public SpecState current() {
-        return current.get();
-    }
-
-    /** What the next undo would revert, e.g. "width of block 3 → 24"; empty when none. */
-    public String undoDescription() {
-        return cursor == 0 ? "" : states.get(cursor).description();
-    }
-
-    public String redoDescription() {
-        return cursor == states.size() - 1 ? "" : states.get(cursor + 1).description();
-    }
-
-    public ReadOnlyObjectProperty<SpecState> currentProperty() {
-        return current.getReadOnlyProperty();
+        return states.get(cursor);
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {
@@ -86,7 +66,6 @@ public final class EditHistory {
     }
 
     private void publish() {
-        current.set(states.get(cursor));
         canUndo.set(cursor > 0);
         canRedo.set(cursor < states.size() - 1);
     }

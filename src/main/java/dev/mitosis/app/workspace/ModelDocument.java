@@ -44,11 +44,6 @@ public record ModelDocument(Model model, Optional<TrainingRecord> training, Stri
     }
 
     @Override
-    public Optional<Path> location() {
-        return directory;
-    }
-
-    @Override
     public Model loadModel(CandidateRecord candidate) {
         return model;
     }
@@ -56,11 +51,6 @@ public record ModelDocument(Model model, Optional<TrainingRecord> training, Stri
     @Override
     public Optional<Normalization> normalization(CandidateRecord candidate) {
         return training.map(TrainingRecord::normalization);
-    }
-
-    @Override
-    public Optional<String> dataset(CandidateRecord candidate) {
-        return training.map(TrainingRecord::dataset).filter(s -> !s.isBlank());
     }
 
     @Override

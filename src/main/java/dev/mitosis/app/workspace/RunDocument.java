@@ -10,7 +10,6 @@ import dev.mitosis.net.NetworkSpec;
 import dev.mitosis.net.SpecCodec;
 import dev.mitosis.store.RunStore;
 import dev.mitosis.train.EpochMetrics;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,11 +48,6 @@ public final class RunDocument implements Document {
     }
 
     @Override
-    public Optional<Path> location() {
-        return Optional.of(store.directory());
-    }
-
-    @Override
     public Model loadModel(CandidateRecord candidate) {
         return store.loadModel(candidate);
     }
@@ -61,11 +55,6 @@ public final class RunDocument implements Document {
     @Override
     public Optional<Normalization> normalization(CandidateRecord candidate) {
         return training(candidate).map(TrainingRecord::normalization);
-    }
-
-    @Override
-    public Optional<String> dataset(CandidateRecord candidate) {
-        return training(candidate).map(TrainingRecord::dataset).filter(s -> !s.isBlank());
     }
 
     /** The candidate's training.json, else the nearest ancestor's (all candidates of a run share one). */

@@ -1,5 +1,7 @@
 package dev.mitosis.app.workspace;
 
+import dev.mitosis.model.Model;
+import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.run.Frontier;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -36,13 +39,17 @@ public final class Workspace {
     private final List<CandidateEntry> stored = new ArrayList<>();
     private final ObservableList<CandidateEntry> rows = FXCollections.observableArrayList();
     private final ObservableList<CandidateEntry> rowsView = FXCollections.unmodifiableObservableList(rows);
-    private final ReadOnlyObjectWrapper<Draft> draft = new ReadOnlyObjectWrapper<>(this, "draft");
+    private Draft draft;
     private final ObjectProperty<CandidateEntry> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObjectProperty<CandidateEntry> compared = new SimpleObjectProperty<>(this, "compared");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ReadOnlyStringWrapper editNote = new ReadOnlyStringWrapper(this, "editNote", "");
     private final DoubleProperty budget = new SimpleDoubleProperty(this, "budget", Double.NaN);
+
+    public Workspace() {
+        selected.addListener((o, was, now) -> defaultComparison());
+    }
 
     /** Replaces what is open; closes the previous document unless it is the same one. */
     public void open(Documents.Opened opened) {
@@ -53,12 +60,14 @@ public final class Workspace {
         }
         stored.clear();
         stored.addAll(opened.entries());
-        draft.set(null);
+        draft = null;
         compared.set(null);
         refreshRows();
         long most = stored.stream().mapToLong(CandidateEntry::macs).max().orElse(0);
         budget.set(most);
         selected.set(Frontier.bestUnder(stored, most).orElse(stored.isEmpty() ? null : stored.get(stored.size() - 1)));
+        // The listener misses a selection equal to the last one (the same run opened again).
+        defaultComparison();
     }
 
     /**
@@ -102,17 +111,16 @@ public final class Workspace {
         return selected.get();
     }
 
-    /** The candidate the selected one is compared with (per-layer widths, frontier ring B); may be null. */
+    /**
+     * The candidate the selected one is compared with (per-layer widths, frontier ring B); may be null.
+     * Set by the user; follows the selection otherwise (see {@link #defaultComparison}).
+     */
     public ObjectProperty<CandidateEntry> comparedProperty() {
         return compared;
     }
 
-    public ReadOnlyObjectProperty<Draft> draftProperty() {
-        return draft.getReadOnlyProperty();
-    }
-
     public Optional<Draft> draft() {
-        return Optional.ofNullable(draft.get());
+        return Optional.ofNullable(draft);
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {
@@ -142,7 +150,7 @@ public final class Workspace {
         if (sel == null) {
             return Optional.of("select a network to edit first");
         }
-        Draft d = sel.draft() ? draft.get() : null;
+        Draft d = sel.draft() ? draft : null;
         SpecState from = d != null ? d.state() : SpecState.of(sel.spec());
         SpecState next;
         try {
@@ -155,7 +163,7 @@ public final class Workspace {
         }
         if (d == null) {
             d = new Draft(sel);
-            draft.set(d);
+            draft = d;
         }
         d.history().push(next);
         showDraft();
@@ -163,7 +171,7 @@ public final class Workspace {
     }
 
     public boolean undo() {
-        Draft d = draft.get();
+        Draft d = draft;
         if (d == null || !d.history().undo()) {
             return false;
         }
@@ -172,7 +180,7 @@ public final class Workspace {
     }
 
     public boolean redo() {
-        Draft d = draft.get();
+        Draft d = draft;
         if (d == null || !d.history().redo()) {
             return false;
         }
@@ -180,19 +188,8 @@ public final class Workspace {
         return true;
     }
 
-    /** Drops the draft (after it was saved or grown from), selecting its base. */
-    public void discardDraft() {
-        Draft d = draft.get();
-        if (d == null) {
-            return;
-        }
-        draft.set(null);
-        refreshRows();
-        selected.set(stored.stream().filter(e -> e.id() == d.base().id()).findFirst().orElse(null));
-    }
-
     /** The stored candidate {@code entry} was grown or edited from, if it is in this document. */
-    public Optional<CandidateEntry> parentOf(CandidateEntry entry) {
+    private Optional<CandidateEntry> parentOf(CandidateEntry entry) {
         if (entry == null || entry.record().parentId() == 0) {
             return Optional.empty();
         }
@@ -232,15 +229,44 @@ public final class Workspace {
         return best;
     }
 
+    /**
+     * Makes {@code entry}'s model when called, off the FX thread: a stored candidate's from the document,
+     * the draft's from its base's. The draft's state is taken now, so later edits do not reach it.
+     */
+    public Supplier<Model> modelOf(CandidateEntry entry) {
+        Document doc = document.get();
+        if (entry.draft()) {
+            SpecState state = draft.state();
+            CandidateRecord base = draft.base().record();
+            return () -> Draft.materialize(doc.loadModel(base), state, 1);
+        }
+        CandidateRecord record = entry.record();
+        return () -> doc.loadModel(record);
+    }
+
+    /**
+     * B of the width comparison follows the selection (A): its parent, or else the first stored
+     * candidate, so the table shows what the round that made A grew. A B the user chose is kept while it
+     * is still a stored candidate other than A.
+     */
+    private void defaultComparison() {
+        CandidateEntry a = selected.get();
+        CandidateEntry b = compared.get();
+        if (a == null || b != null && !b.equals(a) && stored.contains(b)) {
+            return;
+        }
+        Optional<CandidateEntry> first = stored.stream().findFirst().filter(e -> !e.equals(a));
+        compared.set(parentOf(a).or(() -> first).orElse(null));
+    }
+
     private void showDraft() {
         refreshRows();
-        Draft d = draft.get();
-        selected.set(d == null ? null : rows.get(0));
+        selected.set(draft == null ? null : rows.get(0));
     }
 
     private void refreshRows() {
         List<CandidateEntry> all = new ArrayList<>();
-        Draft d = draft.get();
+        Draft d = draft;
         if (d != null) {
             all.add(d.entry());
         }

@@ -23,7 +23,7 @@ class EditHistoryTest {
         SpecState b = width(a, 4, 32);
         h.push(b);
         assertThat(h.current()).isEqualTo(b);
-        assertThat(h.undoDescription()).isEqualTo("width 32");
+        assertThat(h.current().description()).isEqualTo("width 32");
         assertThat(h.undo()).isTrue();
         assertThat(h.current()).isEqualTo(a);
         assertThat(h.canRedoProperty().get()).isTrue();

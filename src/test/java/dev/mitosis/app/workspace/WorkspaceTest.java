@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The explorer's state without a window: drafts, undo, budget, split counts. */
+/** The explorer's state without a window: drafts, undo, budget, split counts, the compared candidate. */
 class WorkspaceTest {
 
     private final NetworkSpec seed = BundledSeed.load().spec();
@@ -81,5 +81,55 @@ class WorkspaceTest {
         w.addCandidate(entry(3, 2, 2, Method.SPLIT, grown.withWidth(7, 40), 0.92));
         assertThat(w.budgetProperty().get()).isEqualTo(seed.macs() + 1);
         assertThat(w.selectBestUnder(seed.macs() + 1)).map(CandidateEntry::id).contains(1L);
+    }
+
+    @Test
+    void theComparedCandidateIsTheSelectionsParentUnlessTheUserChoseAnother() {
+        NetworkSpec r1 = seed.withWidth(6, 30);
+        CandidateEntry s = entry(1, 0, 0, Method.SEED, seed, 0.9);
+        CandidateEntry g1 = entry(2, 1, 1, Method.SPLIT, r1, 0.91);
+        CandidateEntry g2 = entry(3, 2, 2, Method.SPLIT, r1.withWidth(7, 30), 0.92);
+        CandidateEntry uniform = entry(4, 0, 0, Method.UNIFORM, seed.withWidth(6, 40), 0.905);
+        Workspace w = open(s, g1, g2, uniform);
+        assertThat(w.selected()).isEqualTo(g2);
+        assertThat(w.comparedProperty().get()).isEqualTo(g1);
+        w.selectedProperty().set(g1);
+        assertThat(w.comparedProperty().get()).isEqualTo(s);
+
+        // the user's B stays while A moves
+        w.comparedProperty().set(uniform);
+        w.selectedProperty().set(g2);
+        assertThat(w.comparedProperty().get()).isEqualTo(uniform);
+        // until A becomes B: then B is A's parent again
+        w.selectedProperty().set(uniform);
+        assertThat(w.comparedProperty().get()).isEqualTo(s);
+
+        // without a parent, B is the first stored candidate; the first one itself has none to compare with
+        w.comparedProperty().set(null);
+        w.selectedProperty().set(s);
+        assertThat(w.comparedProperty().get()).isNull();
+        w.selectedProperty().set(uniform);
+        assertThat(w.comparedProperty().get()).isEqualTo(s);
+    }
+
+    @Test
+    void aDraftIsComparedWithItsBaseAndOpeningAgainComparesAfresh() {
+        CandidateEntry s = entry(1, 0, 0, Method.SEED, seed, 0.9);
+        CandidateEntry g = entry(2, 1, 1, Method.SPLIT, seed.withWidth(6, 30), 0.91);
+        Workspace w = open(s, g);
+        w.selectedProperty().set(s);
+        assertThat(w.comparedProperty().get()).isNull();
+        assertThat(w.edit(st -> st.withBlock(3, dev.mitosis.app.graph.BlockEdits.withWidth(seed.blocks().get(3), 24),
+                "w"))).isEmpty();
+        assertThat(w.selected().draft()).isTrue();
+        assertThat(w.comparedProperty().get()).isEqualTo(s);
+
+        w.open(new Documents.Opened(w.document(), List.of(s, g)));
+        assertThat(w.comparedProperty().get()).isEqualTo(s);
+        // the same selection again (no change event) still gets its default
+        w.comparedProperty().set(null);
+        w.open(new Documents.Opened(w.document(), List.of(s, g)));
+        assertThat(w.selected()).isEqualTo(g);
+        assertThat(w.comparedProperty().get()).isEqualTo(s);
     }
 }

@@ -1,0 +1,73 @@
+package dev.mitosis.app.export;
+
+import dev.mitosis.app.common.Background;
+import dev.mitosis.app.common.StatusNotes;
+import dev.mitosis.app.workspace.CandidateEntry;
+import dev.mitosis.app.workspace.Workspace;
+import dev.mitosis.io.AtomicFiles;
+import dev.mitosis.io.BadInputException;
+import dev.mitosis.model.Model;
+import dev.mitosis.model.ModelDirectory;
+import dev.mitosis.net.SpecCodec;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * Saving the selected network (a stored candidate or the draft): as a model directory that
+ * {@code mitosis} and the explorer open again, or as its architecture alone (model.json).
+ */
+public final class NetworkExport {
+
+    private final Workspace workspace;
+    private final Saving saving;
+
+    public NetworkExport(Workspace workspace, Background background, StatusNotes notes) {
+        this.workspace = workspace;
+        this.saving = new Saving(background, notes);
+    }
+
+    /** Asks for a parent directory and writes the model directory there, named after the network. */
+    public void saveModelDirectory(Window owner) {
+        CandidateEntry sel = workspace.selected();
+        if (sel == null) {
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Parent directory for the model " + sel.spec().name());
+        File parent = chooser.showDialog(owner);
+        if (parent == null) {
+            return;
+        }
+        Path target = parent.toPath().resolve(sel.spec().name() + "-" + sel.displayId().replace("#", ""));
+        Supplier<Model> model = workspace.modelOf(sel);
+        saving.save(owner, "the model", target, dir -> {
+            if (Files.exists(dir)) {
+                throw new BadInputException(dir + ": exists; choose another directory");
+            }
+            ModelDirectory.write(dir, model.get());
+        });
+    }
+
+    /** Asks for a file and writes the network's model.json there. */
+    public void saveArchitecture(Window owner) {
+        CandidateEntry sel = workspace.selected();
+        if (sel == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the architecture");
+        chooser.setInitialFileName(sel.spec().name() + ".json");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Mitosis model.json", "*.json"));
+        File file = chooser.showSaveDialog(owner);
+        if (file == null) {
+            return;
+        }
+        String json = SpecCodec.write(sel.spec());
+        saving.save(owner, "the architecture", file.toPath(), target -> AtomicFiles.writeString(target, json));
+    }
+}
