@@ -3,6 +3,7 @@ package dev.mitosis.app.grow;
 import dev.mitosis.data.Normalization;
 import dev.mitosis.model.Model;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -11,6 +12,8 @@ import java.util.function.Supplier;
  *
  * @param name for messages, e.g. "#3" or "edit of #1"
  * @param normalization the input normalisation the seed's weights expect, when recorded
+ * @param epochs the epochs of training behind the seed's weights (0 when unknown)
  */
-public record GrowSeed(String name, Supplier<Model> model, Supplier<Optional<Normalization>> normalization) {
+public record GrowSeed(String name, Supplier<Model> model, Supplier<Optional<Normalization>> normalization,
+                       IntSupplier epochs) {
 }

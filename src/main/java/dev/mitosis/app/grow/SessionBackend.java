@@ -36,7 +36,8 @@ public final class SessionBackend implements GrowthBackend {
         RunStore store = RunStore.create(request.runDirectory(),
                 new RunConfig(request.dataset(), Optional.empty(), config).toJson());
         sink.runCreated(store);
-        GrowthSession session = new GrowthSession(model, SEED_EPOCHS_PLACEHOLDER, data, normalization, config, store, sink);
+        GrowthSession session = new GrowthSession(model, seed.epochs().getAsInt(), data, normalization, config, store,
+                sink);
         cancel.onCancel(session::cancel);
         session.run();
     }

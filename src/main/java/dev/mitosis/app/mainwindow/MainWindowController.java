@@ -254,7 +254,7 @@ public final class MainWindowController {
         Document doc = workspace.document();
         CandidateEntry trained = sel.draft() ? workspace.draft().orElseThrow().base() : sel;
         return new GrowSeed(sel.draft() ? "edit of " + trained.displayId() : trained.displayId(), workspace.modelOf(sel),
-                () -> doc.normalization(trained.record()));
+                () -> doc.normalization(trained.record()), () -> doc.totalEpochs(trained.record()));
     }
 
     @FXML

@@ -23,6 +23,14 @@ public sealed interface Document extends AutoCloseable permits ModelDocument, Ru
     /** The input normalisation the candidate's weights were trained with, when recorded. */
     Optional<Normalization> normalization(CandidateRecord candidate);
 
+    /**
+     * Every epoch of training behind the candidate's weights: its own and, for weights it inherited
+     * (a fine-tuned split), its ancestors' back to the seed or to a candidate trained from scratch.
+     * A growth from this candidate stores it as its seed with this count, so that retraining gets the
+     * same total.
+     */
+    int totalEpochs(CandidateRecord candidate);
+
     /** Per-neuron statistics of the probe of the round that produced {@code candidate}; empty if none. */
     List<LayerSnapshot> neuronStats(CandidateRecord candidate);
 

@@ -54,6 +54,11 @@ public record ModelDocument(Model model, Optional<TrainingRecord> training, Stri
     }
 
     @Override
+    public int totalEpochs(CandidateRecord candidate) {
+        return training.map(TrainingRecord::epochs).orElse(0);
+    }
+
+    @Override
     public List<LayerSnapshot> neuronStats(CandidateRecord candidate) {
         return List.of();
     }

@@ -3,6 +3,7 @@ package dev.mitosis.app.workspace;
 import dev.mitosis.data.Normalization;
 import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.run.LayerSnapshot;
+import dev.mitosis.run.Method;
 import dev.mitosis.grow.RunConfig;
 import dev.mitosis.model.Model;
 import dev.mitosis.model.TrainingRecord;
@@ -69,6 +70,20 @@ public final class RunDocument implements Document {
             c = parent == 0 ? null : store.candidate(parent).orElse(null);
         }
         return store.candidates().stream().findFirst().flatMap(first -> TrainingRecord.read(store.modelDirectory(first)));
+    }
+
+    @Override
+    public int totalEpochs(CandidateRecord candidate) {
+        int total = 0;
+        CandidateRecord c = candidate;
+        for (int hops = 0; c != null && hops < 10_000; hops++) {
+            total += TrainingRecord.read(store.modelDirectory(c)).map(TrainingRecord::epochs).orElse(0);
+            if (c.method().evaluation() != Method.Evaluation.FINE_TUNED || c.parentId() == 0) {
+                break;
+            }
+            c = store.candidate(c.parentId()).orElse(null);
+        }
+        return total;
     }
 
     @Override
