@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         description = "Grow small, energy-efficient neural networks by neuron splitting.",
         subcommands = {InfoCommand.class, TemplatesCommand.class, TrainCommand.class, EvalCommand.class,
                 ProbeCommand.class, SplitCommand.class, GrowCommand.class,
-                BaselineCommand.class, FrontierCommand.class, BenchCommand.class})
+                BaselineCommand.class, FrontierCommand.class, RunsCommand.class, BenchCommand.class})
 public final class MitosisCommand implements Runnable {
 
     @Override

@@ -1,0 +1,80 @@
+package dev.mitosis.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The runs under a directory, read without changing them (a run being grown elsewhere is listed too).
+ * A directory that looks like a run but cannot be read is listed with its error rather than hiding
+ * the others.
+ */
+public final class RunCatalog {
+
+    /** A run that could not be read, and why. */
+    public record Unreadable(Path directory, String reason) {
+    }
+
+    /** What a scan found: the readable runs, newest change first, and the unreadable ones. */
+    public record Listing(List<RunSummary> runs, List<Unreadable> unreadable) {
+        public Listing {
+            runs = List.copyOf(runs);
+            unreadable = List.copyOf(unreadable);
+        }
+    }
+
+    private RunCatalog() {
+    }
+
+    /**
+     * Where runs go unless the user picks another directory: {@code ~/.mitosis/runs}, or {@code runs}
+     * under the directory the system property {@code mitosis.home} names.
+     */
+    public static Path defaultRoot() {
+        String configured = System.getProperty("mitosis.home");
+        Path home = configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), ".mitosis");
+        return home.resolve("runs");
+    }
+
+    /** The runs directly under {@code root} (and {@code root} itself when it is a run). */
+    public static Listing scan(Path root) {
+        List<Path> dirs = new ArrayList<>();
+        if (RunStore.isRun(root)) {
+            dirs.add(root);
+        } else if (Files.isDirectory(root)) {
+            try (Stream<Path> children = Files.list(root)) {
+                children.filter(RunStore::isRun).sorted().forEach(dirs::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(root + ": cannot list (" + e.getMessage() + ")", e);
+            }
+        }
+        List<RunSummary> runs = new ArrayList<>();
+        List<Unreadable> unreadable = new ArrayList<>();
+        for (Path dir : dirs) {
+            try (RunStore store = RunStore.open(dir)) {
+                runs.add(RunSummary.of(store, created(dir)));
+            } catch (RuntimeException e) {
+                unreadable.add(new Unreadable(dir, String.valueOf(e.getMessage())));
+            }
+        }
+        runs.sort(Comparator.comparing(RunSummary::lastChange).reversed());
+        return new Listing(runs, unreadable);
+    }
+
+    private static Instant created(Path dir) {
+        try {
+            return Files.readAttributes(dir.resolve(RunStore.DATABASE), BasicFileAttributes.class).creationTime()
+                    .toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
+        }
+    }
+}
