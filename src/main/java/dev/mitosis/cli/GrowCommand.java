@@ -117,7 +117,7 @@ final class GrowCommand implements Runnable {
             }
         }
         if (end instanceof GrowthEvent.Failed f) {
-            throw new IllegalStateException(f.message());
+            throw f.badInput() ? new BadInputException(f.message()) : new IllegalStateException(f.message());
         }
         if (end instanceof GrowthEvent.Cancelled) {
             throw new java.util.concurrent.CancellationException();

@@ -51,6 +51,10 @@ public sealed interface GrowthEvent {
     record Cancelled(int round) implements GrowthEvent {
     }
 
-    record Failed(int round, String message) implements GrowthEvent {
+    /**
+     * @param badInput whether the cause was the input (a setting, the data, a budget no neuron fits) rather
+     *     than a fault, so that the CLI can exit with its bad-input code
+     */
+    record Failed(int round, String message, boolean badInput) implements GrowthEvent {
     }
 }

@@ -111,7 +111,8 @@ public final class GrowthSession {
             listener.on(new GrowthEvent.Cancelled(round));
         } catch (RuntimeException e) {
             markQuietly(RunState.FAILED);
-            listener.on(new GrowthEvent.Failed(round, e.getMessage() == null ? e.toString() : e.getMessage()));
+            listener.on(new GrowthEvent.Failed(round, e.getMessage() == null ? e.toString() : e.getMessage(),
+                    e instanceof IllegalArgumentException));
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.grow.TinyData;
+import dev.mitosis.store.RunState;
 import dev.mitosis.store.RunStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -40,6 +41,22 @@ class GrowCommandTest {
         return List.of("grow", "samples/mbv1-seed-fmnist", "--data", data.toString(), "--rounds", String.valueOf(rounds),
                 "--epochs", String.valueOf(epochs), "--passes", "1", "--probe-images", "256", "--device", "cpu",
                 "--out", run.toString());
+    }
+
+    @Test
+    void aBudgetNoNeuronFitsIsBadInputAndTheRunReadsAsFailed() {
+        Path run = tmp.resolve("run");
+        List<String> args = new ArrayList<>(growArgs(run, 1, 1));
+        args.addAll(List.of("--macs", "100k"));
+        CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.BAD_INPUT.status());
+        assertThat(r.errorLine()).contains("--macs").doesNotContain("internal error");
+        try (RunStore store = RunStore.open(run)) {
+            assertThat(store.state()).isEqualTo(RunState.FAILED);
+            assertThat(store.candidates()).hasSize(1);
+        }
+        CliRunner.Result runs = CliRunner.run("runs", tmp.toString(), "--json");
+        assertThat(runs.out()).contains("\"state\" : \"failed\"");
     }
 
     @Test
