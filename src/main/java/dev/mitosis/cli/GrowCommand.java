@@ -58,6 +58,11 @@ final class GrowCommand implements Runnable {
     @Option(names = "--out", paramLabel = "RUN", required = true, description = "Run directory.")
     Path out;
 
+    @Option(names = "--from", paramLabel = "ID",
+            description = "With --resume: grow a branch of --rounds new rounds from candidate ID of the run"
+                    + " (its first candidate has ID as parent) instead of continuing after the last round.")
+    Long from;
+
     @Option(names = "--resume", description = "Continue the run in --out after its last stored round.")
     boolean resume;
 
@@ -70,6 +75,9 @@ final class GrowCommand implements Runnable {
         Normalization normalization;
         GrowthConfig config;
         int seedEpochs;
+        if (from != null && !resume) {
+            throw new BadInputException("--from " + from + " grows a branch of an existing run: add --resume");
+        }
         if (resume) {
             store = RunStore.openForWriting(out);
             try {
@@ -108,6 +116,9 @@ final class GrowCommand implements Runnable {
         GrowthEvent end;
         try (store; GrowProgress progress = new GrowProgress(stdout, output.json)) {
             GrowthSession session = new GrowthSession(seed, seedEpochs, split, normalization, config, store, progress);
+            if (from != null) {
+                session.branchFrom(from, TrainOptions.or(rounds, 1));
+            }
             session.run();
             end = progress.end();
             if (output.json) {

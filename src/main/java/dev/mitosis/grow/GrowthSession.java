@@ -6,8 +6,8 @@ import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.data.DataSplit;
 import dev.mitosis.data.Normalization;
 import dev.mitosis.engine.Network;
+import dev.mitosis.io.BadInputException;
 import dev.mitosis.model.Model;
-import dev.mitosis.model.TrainingRecord;
 import dev.mitosis.net.Costs;
 import dev.mitosis.net.NetworkSpec;
 import dev.mitosis.net.NeuronLayer;
@@ -53,6 +53,9 @@ public final class GrowthSession {
     private final RunStore store;
     private final GrowthListener listener;
     private volatile boolean cancelled;
+    /** The candidate a branch grows from; 0 to continue the run after its last round. */
+    private long branchFrom;
+    private int branchRounds;
     private Finetuner finetuner;
     private long lastProbeEvent;
     private long started;
@@ -80,6 +83,22 @@ public final class GrowthSession {
         return cancelled;
     }
 
+    /**
+     * Makes this session grow {@code rounds} more rounds from the stored candidate {@code candidateId}
+     * instead of continuing after the run's last round: a branch in the same run, whose first candidate
+     * has {@code candidateId} as its parent. Round numbers stay unique within the run (the branch's
+     * rounds follow the run's last round), so every round's statistics keep their own key; the depth of
+     * a candidate is its lineage.
+     */
+    public GrowthSession branchFrom(long candidateId, int rounds) {
+        if (rounds < 1) {
+            throw new BadInputException("a branch needs at least one round, found " + rounds);
+        }
+        this.branchFrom = candidateId;
+        this.branchRounds = rounds;
+        return this;
+    }
+
     /** Runs the remaining rounds; never throws for a failed round, it reports {@link GrowthEvent.Failed}. */
     public void run() {
         started = System.nanoTime();
@@ -89,11 +108,18 @@ public final class GrowthSession {
             finetuner = new Finetuner(data, normalization, config.device().resolve(), store, listener,
                     () -> cancelled);
             CandidateRecord current = storedSeed();
-            round = current.round() + 1;
-            store.discardRoundsAfter(Method.SPLIT, current.round());
+            int lastStored = current.round();
+            int lastRound = config.rounds();
+            if (branchFrom > 0) {
+                current = store.candidate(branchFrom).orElseThrow(() -> new BadInputException(store.directory()
+                        + ": no candidate #" + branchFrom + " to branch from"));
+                lastRound = lastStored + branchRounds;
+            }
+            round = lastStored + 1;
+            store.discardRoundsAfter(Method.SPLIT, lastStored);
             Model model = store.loadModel(current);
-            for (; round <= config.rounds(); round++) {
-                listener.on(new GrowthEvent.RoundStarted(round, config.rounds(), current));
+            for (; round <= lastRound; round++) {
+                listener.on(new GrowthEvent.RoundStarted(round, lastRound, current));
                 CandidateRecord next = round(round, current, model);
                 if (next == null) {
                     store.markState(RunState.FINISHED);
@@ -229,17 +255,12 @@ public final class GrowthSession {
     /** The grown widths trained from scratch for the epochs the grown candidate has had in total. */
     private void retrain(int round, CandidateRecord grown, NetworkSpec spec) {
         long t0 = System.nanoTime();
-        int budget = seedEpochs() + round * config.fineTune().epochs();
+        int budget = store.lineageEpochs(grown);
         Model fresh = new Model(spec, Initializer.initialize(spec, config.seed()));
         Finetuner.Trained trained = finetuner.train(round, Method.SPLIT_RETRAINED.id(), fresh, config.fineTune().withEpochs(budget),
                 (f, loss) -> progress(round, "retrain", 1, loss));
         finetuner.store(grown.id(), round, Method.SPLIT_RETRAINED, "r" + round + "-retrained", trained.model(), trained.test(),
                 budget, (System.nanoTime() - t0) / 1e9);
-    }
-
-    private int seedEpochs() {
-        return store.candidates().stream().filter(c -> c.method() == Method.SEED).findFirst()
-                .flatMap(c -> TrainingRecord.read(store.modelDirectory(c))).map(TrainingRecord::epochs).orElse(0);
     }
 
     private void progress(int round, String phase, double roundFraction, double loss) {

@@ -8,6 +8,7 @@ import dev.mitosis.run.LayerSnapshot;
 import dev.mitosis.run.Method;
 import dev.mitosis.model.Model;
 import dev.mitosis.model.ModelDirectory;
+import dev.mitosis.model.TrainingRecord;
 import dev.mitosis.net.NeuronLayer;
 import dev.mitosis.train.EpochMetrics;
 import dev.mitosis.io.AtomicFiles;
@@ -250,6 +251,24 @@ public final class RunStore implements AutoCloseable {
 
     public Model loadModel(CandidateRecord candidate) {
         return ModelDirectory.read(dir.resolve(candidate.modelPath()));
+    }
+
+    /**
+     * Every epoch of training behind a candidate's weights: its own (its training.json) and, while the
+     * weights were inherited (fine-tuned methods), its ancestors' back to the seed or to a candidate
+     * trained from scratch. A retrained candidate gets this budget from its grown twin.
+     */
+    public int lineageEpochs(CandidateRecord candidate) {
+        int total = 0;
+        CandidateRecord c = candidate;
+        for (int hops = 0; c != null && hops < 100_000; hops++) {
+            total += TrainingRecord.read(modelDirectory(c)).map(TrainingRecord::epochs).orElse(0);
+            if (c.method().evaluation() != Method.Evaluation.FINE_TUNED || c.parentId() == 0) {
+                break;
+            }
+            c = candidate(c.parentId()).orElse(null);
+        }
+        return total;
     }
 
     public Path modelDirectory(CandidateRecord candidate) {

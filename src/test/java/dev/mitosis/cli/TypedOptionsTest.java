@@ -70,6 +70,13 @@ class TypedOptionsTest {
     }
 
     @Test
+    void aBranchNeedsAnExistingRun() {
+        CliRunner.Result r = CliRunner.run("grow", "mbv1-seed", "--out", "unused", "--from", "2");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.errorLine()).contains("--from 2").contains("--resume");
+    }
+
+    @Test
     void helpListsTheValidChoices() {
         CliRunner.Result r = CliRunner.run("grow", "--help");
         assertThat(r.exitCode()).isZero();

@@ -101,6 +101,34 @@ class GrowthSessionTest {
     }
 
     @Test
+    void aBranchGrowsFromAnEarlierCandidateAndKeepsEveryRoundsStatistics() {
+        Path dir = tmp.resolve("run");
+        GrowthConfig config = quick(2, 0.02).toBuilder().retrain(true).build();
+        try (RunStore store = RunStore.create(dir, runConfig(config))) {
+            run(store, config, e -> { });
+            CandidateRecord r1 = store.candidates().stream().filter(c -> c.label().equals("r1")).findFirst()
+                    .orElseThrow();
+            List<GrowthEvent> events = new ArrayList<>();
+            new GrowthSession(seed, SEED_EPOCHS, data, normalization, config, store, events::add)
+                    .branchFrom(r1.id(), 1).run();
+            assertThat(events.get(events.size() - 1)).isInstanceOf(GrowthEvent.Finished.class);
+            List<CandidateRecord> split = store.candidates().stream().filter(c -> c.method() == Method.SPLIT).toList();
+            assertThat(split).extracting(CandidateRecord::label).containsExactly("r1", "r2", "r3");
+            CandidateRecord branch = split.get(2);
+            assertThat(branch.parentId()).isEqualTo(r1.id());
+            assertThat(store.neuronStats(2, Method.SPLIT)).isNotEmpty();
+            assertThat(store.neuronStats(3, Method.SPLIT)).isNotEmpty();
+            // retraining gets the epochs behind the branch's weights: the seed's, r1's and its own
+            CandidateRecord retrained = store.candidates().stream()
+                    .filter(c -> c.method() == Method.SPLIT_RETRAINED && c.parentId() == branch.id()).findFirst()
+                    .orElseThrow();
+            assertThat(TrainingRecord.read(store.modelDirectory(retrained)).orElseThrow().epochs())
+                    .isEqualTo(SEED_EPOCHS + 2);
+            assertThat(store.lineageEpochs(branch)).isEqualTo(SEED_EPOCHS + 2);
+        }
+    }
+
+    @Test
     void cancelMidRoundKeepsTheStoreConsistentAndTheRunResumes() throws Exception {
         Path dir = tmp.resolve("run");
         GrowthConfig config = quick(2, 0.02);
