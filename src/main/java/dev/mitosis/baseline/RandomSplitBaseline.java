@@ -48,13 +48,15 @@ public final class RandomSplitBaseline {
         long parent = seedId;
         for (CandidateRecord target : ordered) {
             long t0 = System.nanoTime();
-            listener.on(new GrowthEvent.Progress(target.round(), Method.RANDOM.id() + " seed " + randomSeed, 0, Double.NaN, Double.NaN));
+            listener.on(new GrowthEvent.Progress(target.round(), Method.RANDOM.id() + " seed " + randomSeed, 0,
+                    Double.NaN, Double.NaN));
             Map<String, List<NeuronSplit>> splits = choose(current.spec(), target.macs(), epsilon, random);
             if (splits.isEmpty()) {
                 break;
             }
             Model grown = Surgery.apply(current, splits);
-            Finetuner.Trained trained = finetuner.train(target.round(), Method.RANDOM.id() + "-" + randomSeed, grown, fineTune,
+            Finetuner.Trained trained = finetuner.train(target.round(), Method.RANDOM.id() + "-" + randomSeed, grown,
+                    fineTune,
                     (f, loss) -> { });
             CandidateRecord record = finetuner.store(parent, target.round(), Method.RANDOM,
                     "r" + target.round() + "-s" + randomSeed, trained.model(), trained.test(), fineTune.epochs(),

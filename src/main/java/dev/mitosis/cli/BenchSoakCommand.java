@@ -10,9 +10,8 @@ import dev.mitosis.grow.GrowthEvent;
 import dev.mitosis.grow.GrowthSession;
 import dev.mitosis.grow.RunConfig;
 import dev.mitosis.model.BundledSeed;
+import dev.mitosis.model.TrainingRecord;
 import dev.mitosis.store.RunStore;
-import dev.mitosis.train.LrSchedule;
-import dev.mitosis.train.TrainConfig;
 import dev.mitosis.io.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -67,8 +66,9 @@ final class BenchSoakCommand implements Runnable {
             throw new UncheckedIOException(e);
         }
         try (RunStore store = RunStore.create(dir.resolve("run"), new RunConfig("sample", Optional.empty(), config).toJson())) {
-            GrowthSession session = new GrowthSession(BundledSeed.load(), BundledSeed.record().epochs(), data, BundledSeed.record().normalization(),
-                    config, store, event -> {
+            TrainingRecord seedRecord = BundledSeed.record();
+            GrowthSession session = new GrowthSession(BundledSeed.load(), seedRecord.epochs(), data,
+                    seedRecord.normalization(), config, store, event -> {
                         if (event instanceof GrowthEvent.CandidateStored c && c.candidate().round() > 0) {
                             System.gc();
                             double rss = residentMegabytes();

@@ -3,7 +3,10 @@ package dev.mitosis.cli;
 import dev.mitosis.text.Formats;
 import picocli.CommandLine;
 
-/** A count as people type it, the same in the CLI as in the explorer: {@code 400000}, {@code 400k}, {@code 1.2M} (SI suffixes). */
+/**
+ * A count as people type it, the same in the CLI as in the explorer: {@code 400000}, {@code 400k},
+ * {@code 1.2M} (SI suffixes).
+ */
 final class CountOption implements CommandLine.ITypeConverter<Long> {
 
     @Override

@@ -5,7 +5,6 @@ import dev.mitosis.io.BadInputException;
 import dev.mitosis.data.DataSources;
 import dev.mitosis.data.DataSplit;
 import dev.mitosis.data.Normalization;
-import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.grow.GrowthConfig;
 import dev.mitosis.grow.GrowthEvent;
 import dev.mitosis.grow.GrowthSession;

@@ -1,10 +1,8 @@
 package dev.mitosis.cli;
 
-import dev.mitosis.io.BadInputException;
 import dev.mitosis.data.DataSplit;
 import dev.mitosis.model.Model;
 import dev.mitosis.model.TrainingRecord;
-import dev.mitosis.net.NetworkSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -6,7 +6,6 @@ import dev.mitosis.io.BadInputException;
 import dev.mitosis.split.CostModel;
 import dev.mitosis.split.FastProbe;
 import dev.mitosis.split.Selection;
-import dev.mitosis.train.LrSchedule;
 import dev.mitosis.train.TrainConfig;
 import java.util.Locale;
 

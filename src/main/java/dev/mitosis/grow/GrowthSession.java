@@ -11,7 +11,6 @@ import dev.mitosis.model.Model;
 import dev.mitosis.net.Costs;
 import dev.mitosis.net.NetworkSpec;
 import dev.mitosis.net.NeuronLayer;
-import dev.mitosis.split.CostModel;
 import dev.mitosis.split.ExactProbe;
 import dev.mitosis.split.FastProbe;
 import dev.mitosis.split.LayerProbe;
@@ -257,10 +256,10 @@ public final class GrowthSession {
         long t0 = System.nanoTime();
         int budget = store.lineageEpochs(grown);
         Model fresh = new Model(spec, Initializer.initialize(spec, config.seed()));
-        Finetuner.Trained trained = finetuner.train(round, Method.SPLIT_RETRAINED.id(), fresh, config.fineTune().withEpochs(budget),
-                (f, loss) -> progress(round, "retrain", 1, loss));
-        finetuner.store(grown.id(), round, Method.SPLIT_RETRAINED, "r" + round + "-retrained", trained.model(), trained.test(),
-                budget, (System.nanoTime() - t0) / 1e9);
+        Finetuner.Trained trained = finetuner.train(round, Method.SPLIT_RETRAINED.id(), fresh,
+                config.fineTune().withEpochs(budget), (f, loss) -> progress(round, "retrain", 1, loss));
+        finetuner.store(grown.id(), round, Method.SPLIT_RETRAINED, "r" + round + "-retrained", trained.model(),
+                trained.test(), budget, (System.nanoTime() - t0) / 1e9);
     }
 
     private void progress(int round, String phase, double roundFraction, double loss) {

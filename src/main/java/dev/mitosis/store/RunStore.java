@@ -233,7 +233,8 @@ public final class RunStore implements AutoCloseable {
              ResultSet r = p.executeQuery()) {
             while (r.next()) {
                 out.add(new CandidateRecord(r.getLong("id"), r.getLong("parent_id"), r.getInt("round"),
-                        Method.of(r.getString("method"), dir.resolve(DATABASE) + ": candidate " + r.getLong("id")), r.getString("label"), r.getLong("macs"), r.getLong("params"),
+                        Method.of(r.getString("method"), dir.resolve(DATABASE) + ": candidate " + r.getLong("id")),
+                        r.getString("label"), r.getLong("macs"), r.getLong("params"),
                         r.getDouble("accuracy"), r.getDouble("loss"), r.getDouble("seconds"),
                         JSON.readValue(r.getString("layer_keys"), new TypeReference<List<String>>() { }),
                         JSON.readValue(r.getString("widths"), new TypeReference<List<Integer>>() { }),
