@@ -34,8 +34,9 @@ public final class ChartFiles implements ChartView.Saver {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.description(),
                 "*." + format.extension()));
         chooser.setInitialFileName(chart.fileName() + "." + format.extension());
-        if (lastDirectory != null && lastDirectory.toFile().isDirectory()) {
-            chooser.setInitialDirectory(lastDirectory.toFile());
+        Path initial = initialDirectory();
+        if (initial != null) {
+            chooser.setInitialDirectory(initial.toFile());
         }
         File chosen = chooser.showSaveDialog(Dialogs.windowOf(chart));
         if (chosen == null) {
@@ -48,6 +49,11 @@ public final class ChartFiles implements ChartView.Saver {
         }
         lastDirectory = file.toAbsolutePath().getParent();
         save(chart, format, file);
+    }
+
+    /** Where the file chooser opens; null leaves it to the platform. */
+    public Path initialDirectory() {
+        return lastDirectory != null && lastDirectory.toFile().isDirectory() ? lastDirectory : null;
     }
 
     /** Saves the chart as it looks now (at least 640×400) to {@code file}, atomically. FX thread. */

@@ -12,6 +12,7 @@ import dev.mitosis.net.SpecCodec;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -43,9 +44,13 @@ public final class NetworkExport {
         if (parent == null) {
             return;
         }
-        Path target = parent.toPath().resolve(sel.spec().name() + "-" + sel.displayId().replace("#", ""));
+        writeModelDirectory(owner, sel, parent.toPath().resolve(sel.spec().name() + "-" + sel.displayId().replace("#", "")));
+    }
+
+    /** Writes {@code sel} as a new model directory {@code target}. FX thread (it reads the workspace). */
+    public CompletableFuture<Path> writeModelDirectory(Window owner, CandidateEntry sel, Path target) {
         Supplier<Model> model = workspace.modelOf(sel);
-        saving.save(owner, "the model", target, dir -> {
+        return saving.save(owner, "the model", target, dir -> {
             if (Files.exists(dir)) {
                 throw new BadInputException(dir + ": exists; choose another directory");
             }
