@@ -64,7 +64,7 @@ public final class Explorer implements AutoCloseable {
     private final GrowOptions growOptions = new GrowOptions();
     private final StatusNotes notes = new StatusNotes();
     private final RecentFiles recent = RecentFiles.load(AppPaths.home().resolve("recent.json"));
-    private final ChartFiles chartFiles = new ChartFiles(background, notes);
+    private final ChartFiles chartFiles = new ChartFiles(workspace, background, notes);
     private final ControllerFactory factory = new ControllerFactory();
     private final Parent root;
     private final MainWindowController main;

@@ -66,6 +66,9 @@ class GrowTest extends ExplorerTest {
         assertThat(lookup("#candidatesTable").queryTableView().getItems()).hasSize(2);
         // the frontier plots both candidates; the grown one is selected and shown in the graph
         assertThat(onFx(() -> explorer.charts().frontier().pointCount())).isEqualTo(2);
+        // the quick run evaluated on 200 test images, and the frontier says so
+        waitUntil(10, "the frontier's accuracy label", () -> explorer.charts().frontier().chart().getXYPlot()
+                .getRangeAxis().getLabel().equals("test accuracy on 200 images (%)"));
         assertThat(onFx(() -> explorer.workspace().selected())).isEqualTo(grown);
         assertThat(lookup("#macsLabel").queryAs(Label.class).getText())
                 .isEqualTo(Formats.count(grown.macs()) + " MACs");

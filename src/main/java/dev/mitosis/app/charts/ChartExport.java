@@ -4,7 +4,7 @@ import de.erichseifert.vectorgraphics2d.Processors;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
-import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawerDefaultFonts;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -22,7 +22,8 @@ import org.jfree.chart.JFreeChart;
 /**
  * Renders a chart to the bytes of a PNG, SVG or PDF file, from the same JFreeChart model the window
  * shows. The vector writers are LGPL (VectorGraphics2D, SVG) and Apache (pdfbox-graphics2d, PDF), not
- * the GPL JFreeSVG/JFreePDF. Rendering reads the chart model, so it runs on the FX thread that owns it;
+ * the GPL JFreeSVG/JFreePDF. Images are figures: they leave out what only the window needs (see
+ * {@link ChartSource#asFigure}), and a PDF embeds its fonts ({@link ChartFonts}). Rendering reads the chart model, so it runs on the FX thread that owns it;
  * writing the bytes can happen anywhere.
  */
 public final class ChartExport {
@@ -48,23 +49,14 @@ public final class ChartExport {
         }
     }
 
-    static {
-        // PDFBox warns on every standard-14 font it maps to a system font; the PDF names Helvetica and
-        // any viewer has it, so the warning is noise.
-        org.slf4j.Logger fonts = org.slf4j.LoggerFactory.getLogger("org.apache.pdfbox.pdmodel.font");
-        if (fonts instanceof ch.qos.logback.classic.Logger logback) {
-            logback.setLevel(ch.qos.logback.classic.Level.ERROR);
-        }
-    }
-
     private ChartExport() {
     }
 
     static byte[] render(ChartSource source, Format format, int width, int height) {
         return switch (format) {
-            case PNG -> png(source.chart(), width, height);
-            case SVG -> svg(source.chart(), width, height);
-            case PDF -> pdf(source.chart(), width, height);
+            case PNG -> source.asFigure(() -> png(source.chart(), width, height));
+            case SVG -> source.asFigure(() -> svg(source.chart(), width, height));
+            case PDF -> source.asFigure(() -> pdf(source.chart(), width, height));
             case CSV -> source.csv().toCsv().getBytes(StandardCharsets.UTF_8);
         };
     }
@@ -94,11 +86,11 @@ public final class ChartExport {
     }
 
     private static byte[] pdf(JFreeChart chart, int width, int height) {
-        try (PDDocument doc = new PDDocument()) {
+        try (PDDocument doc = new PDDocument(); PdfBoxGraphics2DFontTextDrawer fonts = ChartFonts.embeddingDrawer(doc)) {
             PDPage page = new PDPage(new PDRectangle(width, height));
             doc.addPage(page);
             PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, width, height);
-            g.setFontTextDrawer(new PdfBoxGraphics2DFontTextDrawerDefaultFonts());
+            g.setFontTextDrawer(fonts);
             chart.draw(g, new Rectangle2D.Double(0, 0, width, height));
             g.dispose();
             PDFormXObject form = g.getXFormObject();

@@ -3,6 +3,7 @@ package dev.mitosis.app.charts;
 import dev.mitosis.text.CsvTable;
 import java.awt.geom.Rectangle2D;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 
@@ -40,6 +41,14 @@ interface ChartSource {
     /** True when the chart uses JFreeChart's own item tooltips. */
     default boolean itemTooltips() {
         return true;
+    }
+
+    /**
+     * Renders the chart as a figure for a paper: without what only makes sense in the window (how to
+     * interact with it, marks of the current selection). The chart is as before once it returns. FX thread.
+     */
+    default <T> T asFigure(Supplier<T> render) {
+        return render.get();
     }
 
     /** Undoes mouse zooming. */

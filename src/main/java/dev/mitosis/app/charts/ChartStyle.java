@@ -11,6 +11,7 @@ import java.text.ParsePosition;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
@@ -41,10 +42,10 @@ final class ChartStyle {
     static final Color TEAL = new Color(0x1b7c83);
     static final Paint[] SERIES = {BLUE, ORANGE, GREEN, PURPLE, TEAL, RED, GREY};
 
-    static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 14);
-    static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    static final Font TITLE = ChartFonts.bold(14);
+    static final Font SUBTITLE = ChartFonts.plain(12);
+    static final Font LABEL = ChartFonts.plain(12);
+    static final Font TICK = ChartFonts.plain(11);
 
     static final BasicStroke THIN = new BasicStroke(1.0f);
     static final BasicStroke LINE = new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
@@ -60,7 +61,7 @@ final class ChartStyle {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
-        chart.setPadding(new RectangleInsets(8, 8, 6, 12));
+        chart.setPadding(new RectangleInsets(8, 10, 8, 12));
         TextTitle t = chart.getTitle();
         t.setPaint(TEXT);
         t.setHorizontalAlignment(HorizontalAlignment.LEFT);
@@ -81,19 +82,11 @@ final class ChartStyle {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlinePaint(AXIS);
         plot.setOutlineVisible(false);
-        plot.setInsets(new RectangleInsets(4, 4, 4, 4));
+        // The first and last tick labels are centred on the ends of their axes, so half of each hangs
+        // past the plot: the insets keep room for half of a wide label ("316.2 k") on every side.
+        plot.setInsets(new RectangleInsets(10, 6, 4, 26));
         if (plot instanceof XYPlot xy) {
-            xy.setDomainGridlinePaint(GRID);
-            xy.setRangeGridlinePaint(GRID);
-            xy.setDomainGridlineStroke(THIN);
-            xy.setRangeGridlineStroke(THIN);
-            xy.setAxisOffset(RectangleInsets.ZERO_INSETS);
-            for (int i = 0; i < xy.getDomainAxisCount(); i++) {
-                axis(xy.getDomainAxis(i));
-            }
-            for (int i = 0; i < xy.getRangeAxisCount(); i++) {
-                axis(xy.getRangeAxis(i));
-            }
+            xy(xy);
         } else if (plot instanceof CategoryPlot cp) {
             cp.setRangeGridlinePaint(GRID);
             cp.setRangeGridlineStroke(THIN);
@@ -102,6 +95,25 @@ final class ChartStyle {
             axis(cp.getRangeAxis());
         }
         return chart;
+    }
+
+    private static void xy(XYPlot xy) {
+        xy.setBackgroundPaint(Color.WHITE);
+        xy.setOutlineVisible(false);
+        xy.setDomainGridlinePaint(GRID);
+        xy.setRangeGridlinePaint(GRID);
+        xy.setDomainGridlineStroke(THIN);
+        xy.setRangeGridlineStroke(THIN);
+        xy.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        for (int i = 0; i < xy.getDomainAxisCount(); i++) {
+            axis(xy.getDomainAxis(i));
+        }
+        for (int i = 0; i < xy.getRangeAxisCount(); i++) {
+            axis(xy.getRangeAxis(i));
+        }
+        if (xy instanceof CombinedDomainXYPlot combined) {
+            combined.getSubplots().forEach(ChartStyle::xy);
+        }
     }
 
     static void axis(Axis a) {
@@ -126,6 +138,12 @@ final class ChartStyle {
 
     static String subtitleOf(JFreeChart chart) {
         return ((TextTitle) chart.getSubtitle(0)).getText();
+    }
+
+    /** "test accuracy", or "test accuracy on 500 images" when a growth evaluated on part of the test set. */
+    static String testAccuracy(java.util.OptionalInt images) {
+        return images.isPresent() ? String.format(java.util.Locale.ROOT, "test accuracy on %,d images", images.getAsInt())
+                : "test accuracy";
     }
 
     /** Tick labels for counts: 0, 250 k, 1.5 M. */

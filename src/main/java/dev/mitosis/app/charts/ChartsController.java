@@ -7,6 +7,9 @@ import dev.mitosis.app.grow.GrowthMonitor;
 import dev.mitosis.app.grow.GrowthState;
 import dev.mitosis.app.workspace.CandidateEntry;
 import dev.mitosis.app.workspace.Document;
+import dev.mitosis.app.workspace.RunDocument;
+import dev.mitosis.grow.GrowthConfig;
+import dev.mitosis.grow.RunConfig;
 import dev.mitosis.app.workspace.Workspace;
 import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.run.LayerSnapshot;
@@ -18,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.SplitPane;
@@ -55,6 +60,14 @@ public final class ChartsController {
     private NeuronFrame pendingEnergy;
     private List<EpochPoint> pendingEpochs;
     private String pendingEpochsCaption = "";
+    private Optional<String> pendingEpochsRunning = Optional.empty();
+    /**
+     * The live growth's round whose selection was made last (0 before the first): the monitor publishes
+     * one selection frame per round, and a growth from the explorer starts at round 1.
+     */
+    private int liveRound;
+    /** Rounds and fine-tuning epochs per round of the live growth, from its run's config once it is open. */
+    private Optional<LiveRounds> liveRounds = Optional.empty();
 
     @FXML
     private TabPane tabs;
@@ -121,20 +134,32 @@ public final class ChartsController {
         monitor.neuronsProperty().addListener((o, a, frame) -> {
             if (monitor.state().isActive() && frame != null) {
                 showNeurons(frame);
+                if (frame.hasSelection()) {
+                    liveRound++;
+                    showLiveEpochs();
+                }
             }
         });
         monitor.epochs().addListener((ListChangeListener<EpochPoint>) c -> {
             if (monitor.state().isActive()) {
-                showEpochs(List.copyOf(monitor.epochs()), "Live run");
+                showLiveEpochs();
             }
         });
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> flushPending());
         monitor.stateProperty().addListener((o, a, state) -> {
             if (state == GrowthState.STARTING) {
+                liveRound = 0;
+                liveRounds = Optional.empty();
                 showNeurons(null);
-                showEpochs(List.of(), "");
+                // the monitor may still hold the last growth's epochs: it clears them after this transition
+                showEpochs(List.of(), "Live run", Optional.of(liveNote()));
+            } else if (a != null && a.isActive() && !state.isActive()) {
+                // the epochs stay until another candidate is chosen; what ran has ended
+                showEpochs(List.copyOf(monitor.epochs()), "Live run", Optional.empty());
             }
         });
+        workspace.documentProperty().addListener((o, a, doc) -> documentOpened(doc));
+        documentOpened(workspace.document());
         frontier.show(workspace.stored());
         frontier.setBudget(workspace.budgetProperty().get());
         highlight();
@@ -210,7 +235,7 @@ public final class ChartsController {
 
     private void show(Loaded loaded) {
         showNeurons(loaded.frame());
-        showEpochs(loaded.epochs(), loaded.caption());
+        showEpochs(loaded.epochs(), loaded.caption(), Optional.empty());
     }
 
     private void showNeurons(NeuronFrame frame) {
@@ -219,10 +244,73 @@ public final class ChartsController {
         flushPending();
     }
 
-    private void showEpochs(List<EpochPoint> epochs, String caption) {
+    private void showEpochs(List<EpochPoint> epochs, String caption, Optional<String> running) {
         pendingEpochs = epochs;
         pendingEpochsCaption = caption;
+        pendingEpochsRunning = running;
         flushPending();
+    }
+
+    private void showLiveEpochs() {
+        showEpochs(List.copyOf(monitor.epochs()), "Live run", Optional.of(liveNote()));
+    }
+
+    /**
+     * What the live growth does until its next epoch ends: the Training chart gets data once per epoch
+     * only, and an epoch can take minutes.
+     */
+    private String liveNote() {
+        if (liveRound == 0) {
+            return "round 1 starts with the probe; its fine-tuning epochs appear here";
+        }
+        long done = monitor.epochs().stream().filter(p -> p.round() == liveRound).count();
+        Optional<LiveRounds> plan = liveRounds;
+        if (plan.isPresent() && done >= plan.get().epochs()) {
+            return liveRound < plan.get().rounds()
+                    ? String.format(Locale.ROOT, "round %d fine-tuned; probing round %d", liveRound, liveRound + 1)
+                    : String.format(Locale.ROOT, "round %d fine-tuned", liveRound);
+        }
+        return String.format(Locale.ROOT, "fine-tuning round %d, epoch %d%s…", liveRound, done + 1,
+                plan.map(p -> " of " + p.epochs()).orElse(""));
+    }
+
+    /** A live growth's plan, as its run stored it. */
+    private record LiveRounds(int rounds, int epochs) {
+    }
+
+    /**
+     * Reads what the charts need of a newly opened document off the FX thread: how many test images its
+     * accuracies are measured on, and for the run of a live growth its rounds and epochs.
+     */
+    private void documentOpened(Document doc) {
+        if (doc == null) {
+            return;
+        }
+        boolean live = monitor.state().isActive() && doc instanceof RunDocument;
+        background.io(() -> new Opened(doc.testImages(), live ? liveRounds((RunDocument) doc) : Optional.empty()),
+                opened -> {
+                    if (workspace.document() != doc) {
+                        return;
+                    }
+                    frontier.setTestImages(opened.testImages());
+                    training.setTestImages(opened.testImages());
+                    if (live && monitor.state().isActive()) {
+                        liveRounds = opened.rounds();
+                        showLiveEpochs();
+                    }
+                }, error -> LOG.warn("cannot read the settings of {}", doc.title(), error));
+    }
+
+    private record Opened(OptionalInt testImages, Optional<LiveRounds> rounds) {
+    }
+
+    private static Optional<LiveRounds> liveRounds(RunDocument run) {
+        try {
+            GrowthConfig g = RunConfig.fromJson(run.store().configJson(), run.store().directory().toString()).growth();
+            return Optional.of(new LiveRounds(g.rounds(), g.fineTune().epochs()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Hands pending data to the chart in front only; the others get theirs when their tab is chosen. */
@@ -235,7 +323,7 @@ public final class ChartsController {
             energy.show(pendingEnergy);
             pendingEnergy = SHOWN;
         } else if (front == trainingTab && pendingEpochs != null) {
-            training.show(pendingEpochs, pendingEpochsCaption);
+            training.show(pendingEpochs, pendingEpochsCaption, pendingEpochsRunning);
             pendingEpochs = null;
         }
     }

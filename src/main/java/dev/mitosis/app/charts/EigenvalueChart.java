@@ -69,7 +69,8 @@ public final class EigenvalueChart implements ChartSource {
     /**
      * Shows a frame; null shows the empty state. FX thread. The chart itself (axes, legend, subtitle)
      * redraws only when its text, its layers or its λ range must change; otherwise only the points
-     * layer repaints. The λ range has headroom and hysteresis, so a converging probe rarely moves it.
+     * layer repaints. The λ range has headroom and hysteresis, so a converging probe rarely moves it;
+     * a frame with a selection (the probe's final one, or a stored round's) is always fitted.
      */
     public void show(NeuronFrame next) {
         this.frame = next;
@@ -95,7 +96,9 @@ public final class EigenvalueChart implements ChartSource {
                 next.caption(), next.neurons(), next.layers().size(),
                 next.hasSelection() ? String.format(Locale.ROOT, " · %,d selected", next.selectedCount()) : "");
         double[] range = dataRange();
-        boolean refit = needsRefit(range);
+        // Hysteresis suits the converging estimates of a live probe; the frame with the selection is the
+        // one that stays on screen and goes into exports, so it gets an axis fitted to its own data.
+        boolean refit = next.hasSelection() || needsRefit(range);
         boolean relabel = !names.equals(layerAxis.layers());
         if (!refit && !relabel && subtitle.equals(ChartStyle.subtitleOf(chart))) {
             pointsChanged.run();

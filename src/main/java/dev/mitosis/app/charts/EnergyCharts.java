@@ -171,7 +171,7 @@ public final class EnergyCharts {
     }
 
     private final class ScatterChart extends Part {
-        private final LogAxis cost = new LogAxis("MACs added per neuron (log scale)");
+        private final LogAxis cost = new CountLogAxis("MACs added per neuron (log scale)");
         private final NumberAxis lambda = new NumberAxis("λ_min  (Δloss per unit split², nats)");
         private final PointsDataset passed = new PointsDataset("neuron");
         private final PointsDataset chosen = new PointsDataset("selected for splitting");
@@ -181,8 +181,6 @@ public final class EnergyCharts {
 
         ScatterChart() {
             super("lambda-vs-cost", "Grow the network to see each neuron's loss decrease against its energy cost.");
-            cost.setNumberFormatOverride(ChartStyle.countFormat());
-            cost.setSmallestValue(1);
             lambda.setAutoRangeIncludesZero(true);
             DenseDotRenderer dots = new DenseDotRenderer(3, ChartStyle.BLUE_LIGHT, null);
             DenseDotRenderer marks = new DenseDotRenderer(6, ChartStyle.ORANGE, new java.awt.Color(0x953800));

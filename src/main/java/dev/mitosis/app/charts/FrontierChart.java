@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.entity.XYItemEntity;
@@ -31,7 +33,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * Frontier tab: test accuracy against MACs for every evaluated candidate, one series per method
  * (seed, split, uniform, random, …), the Pareto front as a step line (the best accuracy available at
  * or under each MAC count), the MAC budget as a vertical line, and rings around the selected candidate
- * (A) and the one compared with it (B). Clicking a point selects that candidate.
+ * (A) and the one compared with it (B). Clicking a point selects that candidate. As a figure (exported)
+ * it keeps the data and the budget, and leaves out the rings and the hint: they are about the window.
  */
 public final class FrontierChart implements ChartSource {
 
@@ -48,6 +51,9 @@ public final class FrontierChart implements ChartSource {
     private double budget = Double.NaN;
     private CandidateEntry selected;
     private CandidateEntry compared;
+    private OptionalInt testImages = OptionalInt.empty();
+    /** True while rendering for an export. */
+    private boolean figure;
 
     public FrontierChart() {
         macsAxis.setNumberFormatOverride(ChartStyle.countFormat());
@@ -104,13 +110,43 @@ public final class FrontierChart implements ChartSource {
                 pareto.forEach(c -> line.add(c.macs(), 100 * c.accuracy(), false));
                 front.addSeries(line);
             }
-            ChartStyle.subtitle(chart, candidates.isEmpty()
-                    ? "No evaluated candidates yet: grow the network to fill the frontier"
-                    : String.format(Locale.ROOT, "%d candidate%s · %d on the Pareto front · click a point to select it",
-                    candidates.size(), candidates.size() == 1 ? "" : "s", pareto.size()));
+            describe();
             decorate();
         } finally {
             chart.setNotify(true);
+        }
+    }
+
+    private void describe() {
+        ChartStyle.subtitle(chart, candidates.isEmpty()
+                ? "No evaluated candidates yet" + (figure ? "" : ": grow the network to fill the frontier")
+                : String.format(Locale.ROOT, "%d candidate%s · %d on the Pareto front%s", candidates.size(),
+                candidates.size() == 1 ? "" : "s", pareto.size(), figure ? "" : " · click a point to select it"));
+    }
+
+    /**
+     * How many test images the accuracies were measured on, when a growth used only part of the test set
+     * (the axis says so); empty for the whole set.
+     */
+    public void setTestImages(OptionalInt images) {
+        this.testImages = images;
+        accuracyAxis.setLabel(ChartStyle.testAccuracy(images) + " (%)");
+    }
+
+    @Override
+    public <T> T asFigure(Supplier<T> render) {
+        boolean notify = chart.isNotify();
+        chart.setNotify(false);
+        try {
+            figure = true;
+            describe();
+            decorate();
+            return render.get();
+        } finally {
+            figure = false;
+            describe();
+            decorate();
+            chart.setNotify(notify);
         }
     }
 
@@ -156,8 +192,10 @@ public final class FrontierChart implements ChartSource {
             if (Double.isFinite(budget) && budget > 0) {
                 plot.addAnnotation(new BudgetAnnotation(budget, "budget " + Formats.count(budget) + " MACs"));
             }
-            ring(compared, "B", ChartStyle.PURPLE);
-            ring(selected, "A", ChartStyle.RED);
+            if (!figure) {
+                ring(compared, "B", ChartStyle.PURPLE);
+                ring(selected, "A", ChartStyle.RED);
+            }
         } finally {
             chart.setNotify(notify);
         }
@@ -207,11 +245,12 @@ public final class FrontierChart implements ChartSource {
         Set<Long> front = new java.util.HashSet<>();
         pareto.forEach(c -> front.add(c.id()));
         CsvTable.Builder t = CsvTable.of("id", "parent_id", "round", "method", "label", "macs", "params", "accuracy",
-                "loss", "pareto", "under_budget");
+                "loss", "pareto", "under_budget", "test_images");
         for (CandidateEntry c : candidates) {
             t.row(c.id(), c.record().parentId(), c.record().round(), c.record().method().id(), c.record().label(), c.macs(),
                     c.record().params(), c.accuracy(), c.record().loss(), front.contains(c.id()),
-                    Double.isFinite(budget) ? c.macs() <= budget : null);
+                    Double.isFinite(budget) ? c.macs() <= budget : null,
+                    testImages.isPresent() ? testImages.getAsInt() : null);
         }
         return t.build();
     }

@@ -12,6 +12,7 @@ import dev.mitosis.model.Model;
 import dev.mitosis.net.FeatureShape;
 import dev.mitosis.net.NetworkSpec;
 import dev.mitosis.store.RunStore;
+import dev.mitosis.app.workspace.RunDocument;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,8 @@ public final class SessionBackend implements GrowthBackend {
 
     @Override
     public void run(GrowRequest request, GrowSeed seed, Sink sink, CancelToken cancel) {
-        DataSplit data = subset(DataSources.system().load(request.dataset(), Optional.empty()), request);
+        DataSplit full = DataSources.system().load(request.dataset(), Optional.empty());
+        DataSplit data = subset(full, request);
         if (cancel.isCancelled()) {
             return;
         }
@@ -35,6 +37,10 @@ public final class SessionBackend implements GrowthBackend {
         }
         RunStore store = RunStore.create(request.runDirectory(),
                 new RunConfig(request.dataset(), Optional.empty(), config).toJson());
+        if (data.test().size() < full.test().size()) {
+            // the views say "test accuracy on N images" for such a run
+            RunDocument.recordTestImages(request.runDirectory(), data.test().size());
+        }
         sink.runCreated(store);
         GrowthSession session = new GrowthSession(model, seed.epochs().getAsInt(), data, normalization, config, store,
                 sink);

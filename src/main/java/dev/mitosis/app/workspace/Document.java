@@ -4,9 +4,11 @@ import dev.mitosis.data.Normalization;
 import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.run.LayerSnapshot;
 import dev.mitosis.model.Model;
+import dev.mitosis.model.TrainingRecord;
 import dev.mitosis.train.EpochMetrics;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What the explorer has open: one model (a directory, the bundled seed or a template) or a run with
@@ -22,6 +24,20 @@ public sealed interface Document extends AutoCloseable permits ModelDocument, Ru
 
     /** The input normalisation the candidate's weights were trained with, when recorded. */
     Optional<Normalization> normalization(CandidateRecord candidate);
+
+    /**
+     * The candidate's own training record (training.json: dataset, normalisation, epochs, accuracy), as
+     * an exported model directory carries it; empty when it has none (templates, unevaluated splits).
+     */
+    Optional<TrainingRecord> trainingRecord(CandidateRecord candidate);
+
+    /**
+     * How many test images the document's accuracies were measured on, when a growth evaluated on only
+     * part of the test set; empty when on all of it (or unknown).
+     */
+    default OptionalInt testImages() {
+        return OptionalInt.empty();
+    }
 
     /**
      * Every epoch of training behind the candidate's weights: its own and, for weights it inherited

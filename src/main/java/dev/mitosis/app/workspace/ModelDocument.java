@@ -54,6 +54,11 @@ public record ModelDocument(Model model, Optional<TrainingRecord> training, Stri
     }
 
     @Override
+    public Optional<TrainingRecord> trainingRecord(CandidateRecord candidate) {
+        return training;
+    }
+
+    @Override
     public int totalEpochs(CandidateRecord candidate) {
         return training.map(TrainingRecord::epochs).orElse(0);
     }

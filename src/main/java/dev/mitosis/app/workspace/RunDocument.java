@@ -11,7 +11,15 @@ import dev.mitosis.net.NetworkSpec;
 import dev.mitosis.net.SpecCodec;
 import dev.mitosis.store.RunStore;
 import dev.mitosis.train.EpochMetrics;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mitosis.io.AtomicFiles;
+import dev.mitosis.io.BadInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Optional;
 
 /**
@@ -19,6 +27,13 @@ import java.util.Optional;
  * explorer reads it while a growth session writes it.
  */
 public final class RunDocument implements Document {
+
+    /**
+     * Kept in the run directory when a growth from the explorer evaluated on part of the test set: the
+     * run's config and the candidates' training.json say which data, not how much of it.
+     */
+    static final String TEST_SUBSET_FILE = "test-subset.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RunStore store;
 
@@ -70,6 +85,35 @@ public final class RunDocument implements Document {
             c = parent == 0 ? null : store.candidate(parent).orElse(null);
         }
         return store.candidates().stream().findFirst().flatMap(first -> TrainingRecord.read(store.modelDirectory(first)));
+    }
+
+    @Override
+    public Optional<TrainingRecord> trainingRecord(CandidateRecord candidate) {
+        return TrainingRecord.read(store.modelDirectory(candidate));
+    }
+
+    @Override
+    public OptionalInt testImages() {
+        Path file = store.directory().resolve(TEST_SUBSET_FILE);
+        if (!Files.isRegularFile(file)) {
+            return OptionalInt.empty();
+        }
+        try {
+            JsonNode images = JSON.readTree(file.toFile()).path("testImages");
+            return images.canConvertToInt() && images.asInt() > 0 ? OptionalInt.of(images.asInt()) : OptionalInt.empty();
+        } catch (IOException e) {
+            throw new BadInputException(file + ": malformed JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+    }
+
+    /** Records in {@code runDirectory} that its accuracies are measured on {@code images} test images. */
+    public static void recordTestImages(Path runDirectory, int images) {
+        Path file = runDirectory.resolve(TEST_SUBSET_FILE);
+        try {
+            AtomicFiles.writeString(file, JSON.createObjectNode().put("testImages", images).toPrettyString() + "\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
