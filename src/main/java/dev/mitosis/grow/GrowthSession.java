@@ -55,7 +55,7 @@ public final class GrowthSession {
     private volatile boolean cancelled;
     private Finetuner finetuner;
     private long lastProbeEvent;
-    private long started;
+    private ProgressEstimate estimate;
 
     /**
      * @param seedEpochs epochs the seed was trained for before growth (from its training.json; 0 when
@@ -82,7 +82,7 @@ public final class GrowthSession {
 
     /** Runs the remaining rounds; never throws for a failed round, it reports {@link GrowthEvent.Failed}. */
     public void run() {
-        started = System.nanoTime();
+        estimate = new ProgressEstimate(config.rounds(), System::nanoTime);
         int round = 0;
         try {
             store.markState(RunState.GROWING);
@@ -94,7 +94,9 @@ public final class GrowthSession {
             Model model = store.loadModel(current);
             for (; round <= config.rounds(); round++) {
                 listener.on(new GrowthEvent.RoundStarted(round, config.rounds(), current));
+                estimate.roundStarted(round);
                 CandidateRecord next = round(round, current, model);
+                estimate.roundFinished(round);
                 if (next == null) {
                     store.markState(RunState.FINISHED);
                     listener.on(new GrowthEvent.Finished(store.candidates(), "stopped after round " + (round - 1)
@@ -154,7 +156,7 @@ public final class GrowthSession {
         }
         Model grown = Surgery.apply(model, plan.splits(probe, config.epsilon(), config.signedBound()));
         Finetuner.Trained trained = finetuner.train(round, Method.SPLIT.id(), grown, config.fineTune(),
-                (f, loss) -> progress(round, "fine-tune", 0.3 + 0.7 * f, loss));
+                (f, loss) -> progress(round, ProgressEstimate.FINE_TUNE, f, loss));
         CandidateRecord record = finetuner.store(parent.id(), round, Method.SPLIT, "r" + round, trained.model(),
                 trained.test(), config.fineTune().epochs(), (System.nanoTime() - t0) / 1e9);
         if (config.retrain()) {
@@ -177,7 +179,7 @@ public final class GrowthSession {
                     if (!lambdaMin.isEmpty()) {
                         listener.on(new GrowthEvent.ProbeProgress(round, fraction, keys, lambdaMin));
                     }
-                    GrowthSession.this.progress(round, "probe", 0.3 * fraction, Double.NaN);
+                    GrowthSession.this.progress(round, ProgressEstimate.PROBE, fraction, Double.NaN);
                 }
             }
 
@@ -231,7 +233,7 @@ public final class GrowthSession {
         int budget = seedEpochs() + round * config.fineTune().epochs();
         Model fresh = new Model(spec, Initializer.initialize(spec, config.seed()));
         Finetuner.Trained trained = finetuner.train(round, Method.SPLIT_RETRAINED.id(), fresh, config.fineTune().withEpochs(budget),
-                (f, loss) -> progress(round, "retrain", 1, loss));
+                (f, loss) -> progress(round, ProgressEstimate.RETRAIN, f, loss));
         finetuner.store(grown.id(), round, Method.SPLIT_RETRAINED, "r" + round + "-retrained", trained.model(), trained.test(),
                 budget, (System.nanoTime() - t0) / 1e9);
     }
@@ -241,12 +243,8 @@ public final class GrowthSession {
                 .flatMap(c -> TrainingRecord.read(store.modelDirectory(c))).map(TrainingRecord::epochs).orElse(0);
     }
 
-    private void progress(int round, String phase, double roundFraction, double loss) {
-        int done = round - 1;
-        double fraction = Math.min(1, (done + roundFraction) / config.rounds());
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        double eta = fraction > 0.01 ? elapsed * (1 - fraction) / fraction : Double.NaN;
-        listener.on(new GrowthEvent.Progress(round, phase, fraction, eta, loss));
+    private void progress(int round, String phase, double phaseFraction, double loss) {
+        listener.on(estimate.phase(round, phase, phaseFraction, loss));
     }
 
     private String summary() {
@@ -255,5 +253,111 @@ public final class GrowthSession {
         CandidateRecord last = all.stream().filter(c -> c.method() == Method.SPLIT).reduce((a, b) -> b).orElse(first);
         return String.format(Locale.ROOT, "%d rounds: %d -> %d MACs, accuracy %.2f%% -> %.2f%%", last.round(),
                 first.macs(), last.macs(), 100 * first.accuracy(), 100 * last.accuracy());
+    }
+
+    /**
+     * The run's overall fraction and remaining time, for {@link GrowthEvent.Progress}, from what this run
+     * has measured: each phase's duration in the last completed round, and the current phase's own pace.
+     * Elapsed time since the start is no basis: it includes one-off work (loading, the seed's evaluation)
+     * and the probe and fine-tuning run at very different speeds per percent. So there is no ETA (NaN)
+     * until a round has completed; the session's clock is a parameter so that the arithmetic can be
+     * checked without a real run.
+     */
+    public static final class ProgressEstimate {
+
+        public static final String PROBE = "probe";
+        public static final String FINE_TUNE = "fine-tune";
+        public static final String RETRAIN = "retrain";
+        private static final List<String> PHASES = List.of(PROBE, FINE_TUNE, RETRAIN);
+        /** Below this share of a phase, its pace so far says little (the first batches warm up). */
+        private static final double PACE_BASIS = 0.1;
+
+        private final int rounds;
+        private final java.util.function.LongSupplier nanoTime;
+        private final java.util.Map<String, Double> phases = new java.util.HashMap<>();
+        private java.util.Map<String, Double> lastPhases = java.util.Map.of();
+        private double lastRound = Double.NaN;
+        private int round;
+        private long roundStart;
+        private String phase;
+        private long phaseStart;
+        private long lastEvent;
+
+        /** {@code nanoTime} is the clock: {@code System::nanoTime} in a session. */
+        public ProgressEstimate(int rounds, java.util.function.LongSupplier nanoTime) {
+            this.rounds = rounds;
+            this.nanoTime = nanoTime;
+        }
+
+        public void roundStarted(int round) {
+            this.round = round;
+            roundStart = nanoTime.getAsLong();
+            phaseStart = roundStart;
+            lastEvent = roundStart;
+            phase = null;
+            phases.clear();
+        }
+
+        /** The round's candidate (and its retrained twin) is stored: its durations become the basis. */
+        public void roundFinished(int round) {
+            closePhase();
+            lastPhases = java.util.Map.copyOf(phases);
+            lastRound = (nanoTime.getAsLong() - roundStart) / 1e9;
+        }
+
+        /** Progress of {@code phase} of {@code round}, {@code phaseFraction} in [0, 1] of that phase. */
+        public GrowthEvent.Progress phase(int round, String phase, double phaseFraction, double loss) {
+            if (round != this.round) {
+                roundStarted(round);
+            }
+            long now = nanoTime.getAsLong();
+            if (!phase.equals(this.phase)) {
+                closePhase();
+                // A phase starts where the one before it reported last: the work in between is its setup.
+                phaseStart = this.phase == null ? roundStart : lastEvent;
+                this.phase = phase;
+            }
+            lastEvent = now;
+            double f = Math.max(0, Math.min(1, phaseFraction));
+            double inRound = (now - roundStart) / 1e9;
+            double roundLeft = roundRemaining(f, (now - phaseStart) / 1e9);
+            double roundFraction = Double.isNaN(roundLeft) ? assumedRoundFraction(phase, f)
+                    : inRound + roundLeft > 0 ? inRound / (inRound + roundLeft) : 1;
+            double fraction = Math.min(1, (round - 1 + roundFraction) / rounds);
+            double eta = roundLeft + Math.max(0, rounds - round) * lastRound;
+            return new GrowthEvent.Progress(round, phase, fraction, eta, loss);
+        }
+
+        /** Seconds left in the current round; NaN while no round has completed. */
+        private double roundRemaining(double f, double inPhase) {
+            if (Double.isNaN(lastRound)) {
+                return Double.NaN;
+            }
+            double measured = lastPhases.getOrDefault(phase, Double.NaN);
+            double current = f >= PACE_BASIS ? inPhase * (1 - f) / f
+                    : Double.isNaN(measured) ? Double.NaN : Math.max(0, measured - inPhase);
+            double later = 0;
+            int at = PHASES.indexOf(phase);
+            for (String p : at < 0 ? List.<String>of() : PHASES.subList(at + 1, PHASES.size())) {
+                later += lastPhases.getOrDefault(p, 0.0);
+            }
+            double between = lastRound - lastPhases.values().stream().mapToDouble(Double::doubleValue).sum();
+            return current + later + Math.max(0, between);
+        }
+
+        /** Before anything is measured, the bar moves by the phases' usual shares of a round. */
+        private static double assumedRoundFraction(String phase, double f) {
+            return switch (phase) {
+                case PROBE -> 0.3 * f;
+                case FINE_TUNE -> 0.3 + 0.7 * f;
+                default -> 1;
+            };
+        }
+
+        private void closePhase() {
+            if (phase != null) {
+                phases.put(phase, (lastEvent - phaseStart) / 1e9);
+            }
+        }
     }
 }
