@@ -3,6 +3,7 @@ package dev.mitosis.app.grow;
 import dev.mitosis.app.common.ControllerFactory;
 import dev.mitosis.app.common.FxmlFile;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -36,7 +37,8 @@ public final class GrowDialog {
         dialog.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         dialog.setResizable(true);
         // The window is sized once, when shown; an error line under the form would push the buttons out.
-        form.problemProperty().addListener((o, was, now) -> fitHeight(dialog.getDialogPane()));
+        // The label's wrapped height is known only after a CSS and layout pass, hence the pulse's wait.
+        form.problemProperty().addListener((o, was, now) -> Platform.runLater(() -> fitHeight(dialog.getDialogPane())));
         Button ok = (Button) dialog.getDialogPane().lookupButton(grow);
         ok.addEventFilter(ActionEvent.ACTION, e -> {
             if (form.request().isEmpty()) {
@@ -50,8 +52,14 @@ public final class GrowDialog {
     /** Makes the window tall enough for the pane's content, keeping the width the user gave it. */
     private static void fitHeight(DialogPane pane) {
         Window window = pane.getScene() == null ? null : pane.getScene().getWindow();
-        double missing = pane.prefHeight(pane.getWidth()) - pane.getHeight();
-        if (window != null && missing > 0) {
+        if (window == null) {
+            return;
+        }
+        pane.applyCss();
+        pane.layout();
+        // The pane itself may already be taller than the scene: the scene is what the window shows.
+        double missing = pane.prefHeight(pane.getWidth()) - pane.getScene().getHeight();
+        if (missing > 0) {
             window.setHeight(window.getHeight() + missing);
         }
     }

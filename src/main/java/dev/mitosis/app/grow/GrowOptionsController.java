@@ -252,9 +252,10 @@ public final class GrowOptionsController {
     }
 
     private void showProblem(String message) {
+        // The line stays in the layout, so that the dialog is sized with room for a one-line error from
+        // the start: not every window manager lets a shown window grow.
         problem.setText(message == null ? "" : message);
         problem.setVisible(message != null);
-        problem.setManaged(message != null);
         // Last, so that listeners see the form as it now is.
         problemText.set(problem.getText());
     }
