@@ -47,9 +47,16 @@ public final class Explorer implements AutoCloseable {
     /**
      * @param backend what Grow runs (the real growth session, or a synthetic one)
      * @param initial the document opened at start (off the FX thread)
-     * @param detectDevices ask the engine for its devices at start (loads PyTorch on the engine thread)
+     * @param devices the devices to offer ("cpu", "gpu:0", …), asked on the engine thread at start;
+     *     the engine's answer loads PyTorch, which takes seconds, so tests pass their own
      */
-    public record Options(GrowthBackend backend, Supplier<Documents.Opened> initial, boolean detectDevices) {
+    public record Options(GrowthBackend backend, Supplier<Documents.Opened> initial, Supplier<List<String>> devices) {
+
+        /** {@code detectDevices} false offers the CPU only and never loads PyTorch for it. */
+        public Options(GrowthBackend backend, Supplier<Documents.Opened> initial, boolean detectDevices) {
+            this(backend, initial, detectDevices ? Explorer::engineDevices : () -> List.of("cpu"));
+        }
+
         public static Options defaults() {
             return new Options(new SessionBackend(), Documents::bundledSeed, true);
         }
@@ -90,13 +97,12 @@ public final class Explorer implements AutoCloseable {
                 workspace.open(opened);
             }
         }, error -> Dialogs.error(null, "Cannot open the first network", error));
-        if (options.detectDevices()) {
-            background.engine(() -> Devices.available().stream().map(DeviceChoice::toString).toList(),
-                    devices -> main.showDevices(devices, null),
-                    error -> main.showDevices(List.of(), Dialogs.message(error)));
-        } else {
-            main.showDevices(List.of("cpu"), null);
-        }
+        background.engine(options.devices(), devices -> main.showDevices(devices, null),
+                error -> main.showDevices(List.of(), Dialogs.message(error)));
+    }
+
+    private static List<String> engineDevices() {
+        return Devices.available().stream().map(DeviceChoice::toString).toList();
     }
 
     /** Builds the explorer on the FX thread. */

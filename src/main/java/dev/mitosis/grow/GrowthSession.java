@@ -57,7 +57,7 @@ public final class GrowthSession {
     private int branchRounds;
     private Finetuner finetuner;
     private long lastProbeEvent;
-    private long started;
+    private ProgressEstimate estimate;
 
     /**
      * @param seedEpochs epochs the seed was trained for before growth (from its training.json; 0 when
@@ -100,7 +100,6 @@ public final class GrowthSession {
 
     /** Runs the remaining rounds; never throws for a failed round, it reports {@link GrowthEvent.Failed}. */
     public void run() {
-        started = System.nanoTime();
         int round = 0;
         try {
             store.markState(RunState.GROWING);
@@ -115,11 +114,14 @@ public final class GrowthSession {
                 lastRound = lastStored + branchRounds;
             }
             round = lastStored + 1;
+            estimate = new ProgressEstimate(lastRound, System::nanoTime);
             store.discardRoundsAfter(Method.SPLIT, lastStored);
             Model model = store.loadModel(current);
             for (; round <= lastRound; round++) {
                 listener.on(new GrowthEvent.RoundStarted(round, lastRound, current));
+                estimate.roundStarted(round);
                 CandidateRecord next = round(round, current, model);
+                estimate.roundFinished(round);
                 if (next == null) {
                     store.markState(RunState.FINISHED);
                     listener.on(new GrowthEvent.Finished(store.candidates(), "stopped after round " + (round - 1)
@@ -180,7 +182,7 @@ public final class GrowthSession {
         }
         Model grown = Surgery.apply(model, plan.splits(probe, config.epsilon(), config.signedBound()));
         Finetuner.Trained trained = finetuner.train(round, Method.SPLIT.id(), grown, config.fineTune(),
-                (f, loss) -> progress(round, "fine-tune", 0.3 + 0.7 * f, loss));
+                (f, loss) -> progress(round, ProgressEstimate.FINE_TUNE, f, loss));
         CandidateRecord record = finetuner.store(parent.id(), round, Method.SPLIT, "r" + round, trained.model(),
                 trained.test(), config.fineTune().epochs(), (System.nanoTime() - t0) / 1e9);
         if (config.retrain()) {
@@ -203,7 +205,7 @@ public final class GrowthSession {
                     if (!lambdaMin.isEmpty()) {
                         listener.on(new GrowthEvent.ProbeProgress(round, fraction, keys, lambdaMin));
                     }
-                    GrowthSession.this.progress(round, "probe", 0.3 * fraction, Double.NaN);
+                    GrowthSession.this.progress(round, ProgressEstimate.PROBE, fraction, Double.NaN);
                 }
             }
 
@@ -257,17 +259,13 @@ public final class GrowthSession {
         int budget = store.lineageEpochs(grown);
         Model fresh = new Model(spec, Initializer.initialize(spec, config.seed()));
         Finetuner.Trained trained = finetuner.train(round, Method.SPLIT_RETRAINED.id(), fresh,
-                config.fineTune().withEpochs(budget), (f, loss) -> progress(round, "retrain", 1, loss));
+                config.fineTune().withEpochs(budget), (f, loss) -> progress(round, ProgressEstimate.RETRAIN, f, loss));
         finetuner.store(grown.id(), round, Method.SPLIT_RETRAINED, "r" + round + "-retrained", trained.model(),
                 trained.test(), budget, (System.nanoTime() - t0) / 1e9);
     }
 
-    private void progress(int round, String phase, double roundFraction, double loss) {
-        int done = round - 1;
-        double fraction = Math.min(1, (done + roundFraction) / config.rounds());
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        double eta = fraction > 0.01 ? elapsed * (1 - fraction) / fraction : Double.NaN;
-        listener.on(new GrowthEvent.Progress(round, phase, fraction, eta, loss));
+    private void progress(int round, String phase, double phaseFraction, double loss) {
+        listener.on(estimate.phase(round, phase, phaseFraction, loss));
     }
 
     private String summary() {

@@ -22,7 +22,11 @@ final class ExplorerFixture {
     }
 
     static Explorer start(Stage stage, GrowthBackend backend, Supplier<Documents.Opened> initial) {
-        Explorer explorer = Explorer.create(new Explorer.Options(backend, initial, false));
+        return start(stage, new Explorer.Options(backend, initial, false));
+    }
+
+    static Explorer start(Stage stage, Explorer.Options options) {
+        Explorer explorer = Explorer.create(options);
         stage.setWidth(1480);
         stage.setHeight(920);
         explorer.show(stage);

@@ -3,11 +3,13 @@ package dev.mitosis.app.grow;
 import dev.mitosis.app.common.ControllerFactory;
 import dev.mitosis.app.common.FxmlFile;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -33,6 +35,10 @@ public final class GrowDialog {
         // Wide enough for the hints beside the fields; the theme's default dialog width clips them.
         dialog.getDialogPane().setPrefWidth(780);
         dialog.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        dialog.setResizable(true);
+        // The window is sized once, when shown; an error line under the form would push the buttons out.
+        // The label's wrapped height is known only after a CSS and layout pass, hence the pulse's wait.
+        form.problemProperty().addListener((o, was, now) -> Platform.runLater(() -> fitHeight(dialog.getDialogPane())));
         Button ok = (Button) dialog.getDialogPane().lookupButton(grow);
         ok.addEventFilter(ActionEvent.ACTION, e -> {
             if (form.request().isEmpty()) {
@@ -41,5 +47,20 @@ public final class GrowDialog {
         });
         dialog.setResultConverter(b -> b == grow ? form.request().orElse(null) : null);
         return dialog.showAndWait();
+    }
+
+    /** Makes the window tall enough for the pane's content, keeping the width the user gave it. */
+    private static void fitHeight(DialogPane pane) {
+        Window window = pane.getScene() == null ? null : pane.getScene().getWindow();
+        if (window == null) {
+            return;
+        }
+        pane.applyCss();
+        pane.layout();
+        // The pane itself may already be taller than the scene: the scene is what the window shows.
+        double missing = pane.prefHeight(pane.getWidth()) - pane.getScene().getHeight();
+        if (missing > 0) {
+            window.setHeight(window.getHeight() + missing);
+        }
     }
 }

@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -71,6 +75,9 @@ public final class GrowOptionsController {
     @FXML
     private Label problem;
     private GrowRequest initial;
+    private final ReadOnlyStringWrapper problemText = new ReadOnlyStringWrapper(this, "problem", "");
+    /** Held here so the weak listener on the shared device list lives as long as this form. */
+    private final ListChangeListener<String> devicesChanged = c -> showDevices();
 
     public GrowOptionsController(GrowOptions options) {
         this.options = options;
@@ -102,7 +109,10 @@ public final class GrowOptionsController {
             macTarget.setDisable(b != Strategy.MAC_TARGET);
             growFraction.setDisable(b == Strategy.MAC_TARGET);
         });
-        device.setItems(options.devices());
+        // A copy, not the shared list: replacing the ChoiceBox's own items would clear its value, and the
+        // engine reports its devices whenever it is ready, possibly while this dialog is open.
+        options.devices().addListener(new WeakListChangeListener<>(devicesChanged));
+        showDevices();
         List<String> sets = new ArrayList<>();
         sets.add(SAMPLE);
         for (KnownDataset k : KnownDataset.values()) {
@@ -115,8 +125,20 @@ public final class GrowOptionsController {
             browseData.setDisable(!DIRECTORY.equals(b));
         });
         browseData.setOnAction(e -> chooseDirectory(dataPath, "Dataset directory"));
-        problem.setVisible(false);
-        problem.setManaged(false);
+        showProblem(null);
+        // Once an error is shown, every edit checks again, so the error goes as soon as the input is valid.
+        List<javafx.beans.Observable> inputs = new ArrayList<>(List.of(selection.valueProperty(),
+                macTarget.textProperty(), signed.selectedProperty(), learningRate.textProperty(),
+                device.valueProperty(), dataset.valueProperty(), dataPath.textProperty(), trainImages.textProperty(),
+                testImages.textProperty(), runDirectory.textProperty()));
+        for (Spinner<?> s : List.of(rounds, growFraction, epochs, probePasses)) {
+            inputs.add(s.getEditor().textProperty());
+        }
+        inputs.forEach(in -> in.addListener(o -> {
+            if (!problemText.get().isEmpty()) {
+                request();
+            }
+        }));
     }
 
     /** Fills the form. {@code seedMacs} and {@code budget} suggest a MAC target. */
@@ -142,6 +164,13 @@ public final class GrowOptionsController {
         runDirectory.setText(r.runDirectory().toString());
         seedInfo.setText("Grows " + seedName + " (" + Formats.count(seedMacs) + " MACs). Every round stores a candidate"
                 + " in the run directory; Stop keeps the rounds already stored.");
+    }
+
+    /** The devices the engine reported so far, keeping the one chosen ("auto" when it is gone). */
+    private void showDevices() {
+        String chosen = device.getValue();
+        device.getItems().setAll(options.devices());
+        device.setValue(chosen != null && device.getItems().contains(chosen) ? chosen : "auto");
     }
 
     @FXML
@@ -217,10 +246,18 @@ public final class GrowOptionsController {
                 field + ": '" + text.trim() + "' is not a count (or 'all')"));
     }
 
+    /** What is wrong with the form, "" when nothing is (or it has not been checked yet). */
+    public ReadOnlyStringProperty problemProperty() {
+        return problemText.getReadOnlyProperty();
+    }
+
     private void showProblem(String message) {
+        // The line stays in the layout, so that the dialog is sized with room for a one-line error from
+        // the start: not every window manager lets a shown window grow.
         problem.setText(message == null ? "" : message);
         problem.setVisible(message != null);
-        problem.setManaged(message != null);
+        // Last, so that listeners see the form as it now is.
+        problemText.set(problem.getText());
     }
 
     private void chooseDirectory(TextField target, String title) {

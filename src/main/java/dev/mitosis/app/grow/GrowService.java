@@ -1,5 +1,6 @@
 package dev.mitosis.app.grow;
 
+import dev.mitosis.io.AtomicFiles;
 import dev.mitosis.io.BadInputException;
 import dev.mitosis.app.common.Dialogs;
 import dev.mitosis.app.workspace.RunDocument;
@@ -89,6 +90,10 @@ public final class GrowService extends Service<Void> {
                     outcome = GrowthState.FAILED;
                     message = "Growth failed: " + Dialogs.message(e);
                 }
+                if (sink.discardUnshownRun()) {
+                    message = (message.isBlank() ? outcome == GrowthState.CANCELLED ? "Stopped" : "Growth finished"
+                            : message) + " (nothing was stored; the run directory was removed)";
+                }
                 monitor.offer(new LiveUpdate.Ended(outcome, message));
                 return null;
             }
@@ -103,6 +108,7 @@ public final class GrowService extends Service<Void> {
     private final class Sink implements GrowthBackend.Sink {
         private final java.util.function.DoubleConsumer progress;
         private RunDocument document;
+        private boolean storedAny;
         private GrowthEvent terminal;
         private String message = "";
 
@@ -131,6 +137,7 @@ public final class GrowService extends Service<Void> {
             } else if (e instanceof GrowthEvent.Progress p) {
                 progress.accept(p.fraction());
             } else if (e instanceof GrowthEvent.CandidateStored c && document != null) {
+                storedAny = true;
                 monitor.offer(new LiveUpdate.Stored(document.entry(c.candidate())));
             } else if (e instanceof GrowthEvent.Finished || e instanceof GrowthEvent.Cancelled
                     || e instanceof GrowthEvent.Failed) {
@@ -139,9 +146,30 @@ public final class GrowService extends Service<Void> {
             monitor.offer(new LiveUpdate.Event(e));
         }
 
+        /**
+         * Closes and deletes a run the growth created but never stored a candidate in (it failed or was
+         * stopped while loading or evaluating the seed): such a directory holds only an empty database,
+         * which would open as nothing. The views never saw it, so it is this thread's to close. Returns
+         * whether there was one.
+         */
+        boolean discardUnshownRun() {
+            if (document == null || storedAny) {
+                return false;
+            }
+            java.nio.file.Path dir = document.store().directory();
+            try {
+                document.close();
+                AtomicFiles.deleteRecursively(dir);
+            } catch (java.io.IOException | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(GrowService.class).warn("cannot remove the empty run {}", dir, e);
+            }
+            return true;
+        }
+
         GrowthState outcome(CancelToken t) {
             if (terminal instanceof GrowthEvent.Failed f) {
-                message = "Growth failed in round " + f.round() + ": " + f.message();
+                message = "Growth failed " + (f.round() > 0 ? "in round " + f.round() : "before the first round")
+                        + ": " + f.message();
                 return GrowthState.FAILED;
             }
             if (terminal instanceof GrowthEvent.Cancelled || (terminal == null && t.isCancelled())) {

@@ -2,6 +2,8 @@ package dev.mitosis.app.grow;
 
 import dev.mitosis.run.LayerSnapshot;
 import dev.mitosis.app.common.FxBatcher;
+import dev.mitosis.app.common.Words;
+import dev.mitosis.run.Method;
 import dev.mitosis.text.Formats;
 import dev.mitosis.app.workspace.CandidateEntry;
 import dev.mitosis.app.workspace.Documents;
@@ -39,6 +41,9 @@ public final class GrowthMonitor {
     /** Shortest interval between two published neuron frames while the probe runs (10 per second). */
     static final long FRAME_NANOS = 100_000_000L;
 
+    /** The ETA until the session has measured enough to give one. */
+    public static final String ESTIMATING = "estimating…";
+
     private final Workspace workspace;
     private final FxBatcher<LiveUpdate> batcher = new FxBatcher<>(this::apply, this::flushProbe);
     private final ReadOnlyObjectWrapper<GrowthState> state = new ReadOnlyObjectWrapper<>(this, "state", GrowthState.IDLE);
@@ -49,6 +54,7 @@ public final class GrowthMonitor {
     private final ObservableList<EpochPoint> epochs = FXCollections.observableArrayList();
     private final ObservableList<EpochPoint> epochsView = FXCollections.unmodifiableObservableList(epochs);
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
+    private final ReadOnlyObjectWrapper<java.nio.file.Path> grownRun = new ReadOnlyObjectWrapper<>(this, "grownRun");
 
     private final Map<String, double[]> probe = new LinkedHashMap<>();
     private final Map<String, Long> costs = new HashMap<>();
@@ -62,6 +68,12 @@ public final class GrowthMonitor {
 
     public GrowthMonitor(Workspace workspace) {
         this.workspace = workspace;
+        // How the last growth ended stops being news once the user opens something else.
+        workspace.documentProperty().addListener((o, was, now) -> {
+            if (!state.get().isActive()) {
+                status.set("");
+            }
+        });
     }
 
     /** Queues an update from any thread. */
@@ -75,6 +87,10 @@ public final class GrowthMonitor {
             return false;
         }
         state.set(to);
+        if (to == GrowthState.STOPPING) {
+            status.set("Stopping after the current batch…");
+            eta.set("");
+        }
         return true;
     }
 
@@ -90,8 +106,9 @@ public final class GrowthMonitor {
         latestStored = -1;
         terminalMessage = "";
         pendingRun = null;
+        grownRun.set(null);
         progress.set(-1);
-        eta.set("");
+        eta.set(ESTIMATING);
         outcome.set("");
         status.set("Loading the data and the seed…");
         batcher.start();
@@ -110,7 +127,7 @@ public final class GrowthMonitor {
         return status.getReadOnlyProperty();
     }
 
-    /** Remaining time as m:ss, empty when unknown. */
+    /** Remaining time as m:ss, {@link #ESTIMATING} until the session has a basis, empty when none runs. */
     public ReadOnlyStringProperty etaProperty() {
         return eta.getReadOnlyProperty();
     }
@@ -128,6 +145,14 @@ public final class GrowthMonitor {
     /** Fine-tuning epochs of the current growth, in order. */
     public ObservableList<EpochPoint> epochs() {
         return epochsView;
+    }
+
+    /**
+     * The directory of the run the current growth writes, once it holds its first candidate (a run
+     * that never does is removed); null before.
+     */
+    public ReadOnlyObjectProperty<java.nio.file.Path> grownRunProperty() {
+        return grownRun.getReadOnlyProperty();
     }
 
     /** How the last growth ended ("" while none has): the session's summary or the failure. */
@@ -179,12 +204,15 @@ public final class GrowthMonitor {
             probeDirty = false;
             neurons.set(new NeuronFrame(String.format(Locale.ROOT, "Round %d · selection: %s → %s MACs",
                     s.round(), Formats.count(s.macsBefore()), Formats.count(s.macsAfter())), s.strategy(), s.layers()));
-            status.set(String.format(Locale.ROOT, "Round %d/%d · %d neurons selected for splitting", s.round(), rounds,
-                    s.neuronsAdded()));
+            status.set(String.format(Locale.ROOT, "Round %d/%d · %s selected for splitting", s.round(), rounds,
+                    Words.count(s.neuronsAdded(), "neuron")));
         } else if (e instanceof GrowthEvent.Progress p) {
             round = p.round();
             progress.set(p.fraction());
-            eta.set(Double.isFinite(p.etaSeconds()) ? Formats.duration(p.etaSeconds()) : "");
+            if (state.get() == GrowthState.STOPPING) {
+                return; // the status says it is stopping, which is what matters now
+            }
+            eta.set(Double.isFinite(p.etaSeconds()) ? Formats.duration(p.etaSeconds()) : ESTIMATING);
             String loss = Double.isFinite(p.loss()) ? String.format(Locale.ROOT, " · loss %.3f", p.loss()) : "";
             status.set(String.format(Locale.ROOT, "Round %d/%d · %s · %.0f %%%s", p.round(), rounds, p.phase(),
                     100 * p.fraction(), loss));
@@ -194,12 +222,32 @@ public final class GrowthMonitor {
             status.set(String.format(Locale.ROOT, "Round %d: %s; retrying with learning rate %.3g", r.round(), r.reason(),
                     r.newLr()));
         } else if (e instanceof GrowthEvent.Finished f) {
-            terminalMessage = "Growth finished: " + f.summary();
+            terminalMessage = "Growth finished: " + summary(f);
         } else if (e instanceof GrowthEvent.Cancelled c) {
-            terminalMessage = "Stopped in round " + c.round() + "; the rounds stored before are kept";
+            terminalMessage = c.round() > 0 ? "Stopped in round " + c.round() + "; the rounds stored before are kept"
+                    : "Stopped before the first round";
         } else if (e instanceof GrowthEvent.Failed f) {
-            terminalMessage = "Growth failed in round " + f.round() + ": " + f.message();
+            terminalMessage = "Growth failed " + (f.round() > 0 ? "in round " + f.round() : "before the first round")
+                    + ": " + f.message();
         }
+    }
+
+    /**
+     * "2 rounds, 327.1 k → 464.5 k MACs, accuracy 90.12 % → 91.03 %", from the stored candidates; the
+     * session's own summary (the CLI's line) when they do not tell.
+     */
+    private String summary(GrowthEvent.Finished f) {
+        List<dev.mitosis.run.CandidateRecord> all = f.candidates();
+        Optional<dev.mitosis.run.CandidateRecord> first = all.stream().filter(c -> c.method() == Method.SEED).findFirst();
+        Optional<dev.mitosis.run.CandidateRecord> last = all.stream().filter(c -> c.method() == Method.SPLIT)
+                .reduce((a, b) -> b);
+        if (first.isEmpty() || last.isEmpty()) {
+            return f.summary();
+        }
+        String early = last.get().round() < rounds ? " (no split lowered the loss further)" : "";
+        return Words.count(last.get().round(), "round") + early + ", " + Formats.count(first.get().macs()) + " → "
+                + Formats.count(last.get().macs()) + " MACs, accuracy " + Formats.percent(first.get().accuracy())
+                + " → " + Formats.percent(last.get().accuracy());
     }
 
     /** The MAC cost of one more neuron per layer of the round's parent, for live energy plots. */
@@ -235,6 +283,7 @@ public final class GrowthMonitor {
     private void stored(CandidateEntry entry) {
         if (pendingRun != null) {
             workspace.open(new Documents.Opened(pendingRun, List.of(entry)));
+            grownRun.set(pendingRun.store().directory());
             pendingRun = null;
             latestStored = entry.id();
             return;
@@ -251,10 +300,8 @@ public final class GrowthMonitor {
 
     private void ended(LiveUpdate.Ended end) {
         flushProbe();
-        if (pendingRun != null) {
-            pendingRun.close();
-            pendingRun = null;
-        }
+        // A run never shown was closed (and removed) by the task, on the engine thread.
+        pendingRun = null;
         String message = end.message() != null && !end.message().isBlank() ? end.message() : terminalMessage;
         if (message.isBlank()) {
             message = switch (end.outcome()) {
@@ -263,8 +310,9 @@ public final class GrowthMonitor {
                 default -> "Growth finished";
             };
         }
-        transition(state.get(), end.outcome());
+        // The outcome first: the state's listeners (the failure dialog) read it.
         outcome.set(message);
+        transition(state.get(), end.outcome());
         status.set(message);
         eta.set("");
         progress.set(end.outcome() == GrowthState.FINISHED ? 1 : 0);

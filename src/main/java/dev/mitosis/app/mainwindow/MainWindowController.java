@@ -36,6 +36,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitMenuButton;
+import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -88,6 +89,10 @@ public final class MainWindowController {
     @FXML
     private Label noteLabel;
     @FXML
+    private SplitPane mainSplit;
+    @FXML
+    private Label emptyDocument;
+    @FXML
     private LayerGraphController graphController;
     @FXML
     private ChartsController chartsController;
@@ -133,10 +138,32 @@ public final class MainWindowController {
                 Dialogs.error(window(), "The growth failed", monitor.outcomeProperty().get());
             }
         });
+        monitor.grownRunProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                recent.add(now);
+            }
+        });
+        showEmptyDocument();
+        workspace.documentProperty().addListener((o, was, now) -> showEmptyDocument());
+        workspace.candidates().addListener((ListChangeListener<CandidateEntry>) c -> showEmptyDocument());
         recent.paths().addListener((ListChangeListener<Path>) c -> rebuildOpenMenu());
         rebuildOpenMenu();
         exportMenu.install(exportButton, chartsController::currentView);
         deviceLabel.setText("Device: detecting…");
+    }
+
+    /**
+     * A document without candidates (a run whose growth stopped before storing its seed) has nothing
+     * for the panels to show, and they would keep showing the previous network: say so instead.
+     */
+    private void showEmptyDocument() {
+        Document doc = workspace.document();
+        boolean empty = doc != null && workspace.candidates().isEmpty();
+        emptyDocument.setText(empty ? doc.title() + ": run empty, no candidates yet. Its growth stopped or failed"
+                + " before the seed was evaluated and stored. Open another run or model, or start from a template."
+                : "");
+        emptyDocument.setVisible(empty);
+        mainSplit.setVisible(!empty);
     }
 
     public LayerGraphController graph() {
@@ -259,9 +286,7 @@ public final class MainWindowController {
 
     @FXML
     private void stop() {
-        if (growService.stop()) {
-            notes.post("Stopping after the current batch…");
-        }
+        growService.stop();
     }
 
     @FXML

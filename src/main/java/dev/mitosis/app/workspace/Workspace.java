@@ -64,7 +64,8 @@ public final class Workspace {
         compared.set(null);
         refreshRows();
         long most = stored.stream().mapToLong(CandidateEntry::macs).max().orElse(0);
-        budget.set(most);
+        // An empty run has no MACs to budget; 0 would draw a budget line at the origin.
+        budget.set(stored.isEmpty() ? Double.NaN : most);
         selected.set(Frontier.bestUnder(stored, most).orElse(stored.isEmpty() ? null : stored.get(stored.size() - 1)));
         // The listener misses a selection equal to the last one (the same run opened again).
         defaultComparison();
