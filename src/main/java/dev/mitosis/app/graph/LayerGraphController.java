@@ -112,7 +112,9 @@ public final class LayerGraphController {
         NetworkSpec spec = entry.spec();
         Map<String, Integer> splits = workspace.splitCounts(entry);
         GraphModel model = GraphModel.of(spec, splits);
-        String base = entry.draft() ? "draft-of-" + entry.record().parentId() : "candidate-" + entry.id();
+        // A draft counts as the network it was edited from: its first edit must not look like opening
+        // another network, which would move the selection and the view away from the block being edited.
+        String base = "candidate-" + (entry.draft() ? entry.record().parentId() : entry.id());
         boolean otherNetwork = !base.equals(shownBase);
         shownBase = base;
         if (graph.selectedBlockProperty().get() < 0 || otherNetwork) {
