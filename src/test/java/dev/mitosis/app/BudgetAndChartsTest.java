@@ -101,6 +101,7 @@ class BudgetAndChartsTest extends ExplorerTest {
         assertThat(onFx(() -> explorer.workspace().selected())).isNull();
         assertThat(lookup("#candidatesTable").queryTableView().getSelectionModel().getSelectedItem()).isNull();
         assertThat(lookup("#networkTitle").queryAs(Label.class).getText()).isEqualTo("No candidate fits the budget");
+        assertThat(onFx(() -> explorer.graph().graph().nodeViews())).isEmpty();
         assertThat(lookup("#growButton").queryAs(javafx.scene.control.Button.class).isDisabled()).isTrue();
         // no ring A (nor a B compared with nothing) on the frontier
         assertThat(onFx(() -> explorer.charts().frontier().chart().getXYPlot().getAnnotations().stream()
@@ -110,6 +111,7 @@ class BudgetAndChartsTest extends ExplorerTest {
         runFx(() -> slider.setValue(Math.log10(macs("split-r1"))));
         assertThat(onFx(() -> explorer.workspace().selected().id())).isEqualTo(expectedBest(macs("split-r1")).id());
         assertThat(lookup("#candidatesTable").queryTableView().getSelectionModel().getSelectedItem()).isNotNull();
+        assertThat(onFx(() -> explorer.graph().graph().nodeViews())).isNotEmpty();
     }
 
     @Test

@@ -102,8 +102,13 @@ public final class LayerGraphController {
     private void showSelected() {
         CandidateEntry entry = workspace.selected();
         if (entry == null) {
-            networkTitle.setText("Nothing open");
-            networkSubtitle.setText("Open a model or run, or start from a template");
+            boolean open = workspace.document() != null && !workspace.stored().isEmpty();
+            boolean overBudget = open && workspace.bestUnderBudget().isEmpty();
+            networkTitle.setText(overBudget ? "No candidate fits the budget" : open ? "Nothing selected" : "Nothing open");
+            networkSubtitle.setText(overBudget ? "Raise the MAC budget, or pick a row of the candidates table"
+                    : open ? "Pick a row of the candidates table" : "Open a model or run, or start from a template");
+            graph.clear();
+            shownBase = null;
             macsLabel.setText("");
             paramsLabel.setText("");
             blockSheet.show(null, -1);

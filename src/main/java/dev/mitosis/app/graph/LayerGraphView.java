@@ -127,6 +127,17 @@ public final class LayerGraphView extends Region {
         }
     }
 
+    /** Shows no network: nothing is selected. */
+    public void clear() {
+        model = null;
+        layout = null;
+        nodes.clear();
+        nodesLayer.getChildren().clear();
+        edges.getChildren().clear();
+        contentWidth = 0;
+        contentHeight = 0;
+    }
+
     /** Positions nodes and edges from a finished layout of the current model's structure. */
     public void applyLayout(GraphLayout.Result result) {
         if (model == null || !result.structure().equals(model.structure())) {
