@@ -54,6 +54,8 @@ class GraphAndSheetTest extends ExplorerTest {
         waitForSeed();
         for (int block : new int[] {0, 3, graphBlocks() - 1}) {
             runFx(() -> graph().selectedBlockProperty().set(block));
+            waitUntil(5, "the sheet of block " + block, () -> lookup("#editorTitle").queryAs(Label.class).getText()
+                    .startsWith("Block " + block + " ") && !kindOf(block).equals("?"));
             String kind = onFx(() -> kindOf(block));
             waitUntil(5, "the sheet of block " + block, () -> textShowing(kind) != null);
             Text text = onFx(() -> textShowing(kind));

@@ -174,7 +174,7 @@ final class BlockSheet {
             if (build != null) {
                 return new CommitTextEditor(this);
             }
-            return Editors.createTextEditor(this);
+            return new InfoEditor();
         }
 
         @Override
