@@ -127,7 +127,7 @@ public final class LayerGraphController {
         }
         graph.show(model);
         if (otherNetwork) {
-            graph.requestFitWidth();
+            graph.requestFit();
         }
         layoutFor(model.structure());
         networkTitle.setText(spec.name() + "  ·  " + entry.displayId());
