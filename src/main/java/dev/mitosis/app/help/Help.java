@@ -114,12 +114,16 @@ public final class Help {
         hint = new PopOver(view.root());
         hint.setArrowLocation(PopOver.ArrowLocation.TOP_LEFT);
         hint.setDetachable(false);
-        hint.setAutoHide(true);
-        // A click elsewhere closes the hint and still does what it was meant to.
-        hint.setConsumeAutoHidingEvents(false);
+        // Not auto-hiding: a popup that hides when it loses focus can vanish before anyone has read it
+        // (the main window takes the focus as it comes up). It goes with "Got it" or once Grow is used.
+        hint.setAutoHide(false);
         hint.getStyleClass().add("first-run-hint");
         view.controller().onClose(hint::hide);
-        hint.show(grow);
+        grow.addEventHandler(javafx.event.ActionEvent.ACTION, e -> hint.hide());
+        // Owned by the scene's root, not the button: the toolbar re-parents its buttons when it lays
+        // them out again (the window's first resize), and a popup hides when its owner node leaves.
+        javafx.geometry.Bounds at = grow.localToScreen(grow.getBoundsInLocal());
+        hint.show(grow.getScene().getRoot(), at.getCenterX(), at.getMaxY());
     }
 
     /** The first-run hint if it is showing; for tests. */
