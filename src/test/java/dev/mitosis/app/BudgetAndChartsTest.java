@@ -119,12 +119,13 @@ class BudgetAndChartsTest extends ExplorerTest {
         waitForRun();
         Slider slider = lookup("#budgetSlider").queryAs(Slider.class);
         javafx.scene.chart.NumberAxis axis = (javafx.scene.chart.NumberAxis) slider.lookup(".axis");
-        List<javafx.scene.chart.Axis.TickMark<Number>> ticks = onFx(() -> List.copyOf(axis.getTickMarks()));
-        assertThat(ticks).isNotEmpty();
-        List<String> expected = ticks.stream().map(t -> Formats.count(Math.pow(10, t.getValue().doubleValue()))).toList();
-        List<String> texts = onFx(() -> tickLabels(axis).stream().map(javafx.scene.text.Text::getText).toList());
-        assertThat(texts).isNotEmpty();
-        assertThat(expected).containsAll(texts);
+        // the axis lays its labels out again for the run's range on a later pulse
+        waitUntil(5, "tick labels for the run's range", () -> {
+            List<String> texts = tickLabels(axis).stream().map(javafx.scene.text.Text::getText).toList();
+            List<String> expected = axis.getTickMarks().stream()
+                    .map(t -> Formats.count(Math.pow(10, t.getValue().doubleValue()))).toList();
+            return !texts.isEmpty() && expected.containsAll(texts);
+        });
         assertThat(onFx(() -> axis.getTickLabelFont().getSize())).isGreaterThanOrEqualTo(11);
         assertThat(onFx(() -> tickLabels(axis).stream().mapToDouble(t -> t.getFont().getSize()).min().orElse(0)))
                 .isGreaterThanOrEqualTo(11);
