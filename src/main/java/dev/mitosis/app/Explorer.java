@@ -22,6 +22,12 @@ import dev.mitosis.app.grow.GrowService;
 import dev.mitosis.app.grow.GrowthBackend;
 import dev.mitosis.app.grow.GrowthMonitor;
 import dev.mitosis.app.grow.SessionBackend;
+import dev.mitosis.app.help.AboutController;
+import dev.mitosis.app.help.EngineInfo;
+import dev.mitosis.app.help.FirstRunHintController;
+import dev.mitosis.app.help.Help;
+import dev.mitosis.app.help.HelpMenuController;
+import dev.mitosis.app.help.ShortcutsController;
 import dev.mitosis.app.mainwindow.MainWindowController;
 import dev.mitosis.app.open.TemplateController;
 import dev.mitosis.app.workspace.Documents;
@@ -52,9 +58,17 @@ public final class Explorer implements AutoCloseable {
      */
     public record Options(GrowthBackend backend, Supplier<Documents.Opened> initial, Supplier<List<String>> devices) {
 
+        /** The devices PyTorch sees: what the real explorer offers. */
+        private static final Supplier<List<String>> ENGINE_DEVICES = Explorer::engineDevices;
+
         /** {@code detectDevices} false offers the CPU only and never loads PyTorch for it. */
         public Options(GrowthBackend backend, Supplier<Documents.Opened> initial, boolean detectDevices) {
-            this(backend, initial, detectDevices ? Explorer::engineDevices : () -> List.of("cpu"));
+            this(backend, initial, detectDevices ? ENGINE_DEVICES : () -> List.of("cpu"));
+        }
+
+        /** Whether the explorer asks PyTorch itself (tests and benchmarks answer for it, or offer the CPU). */
+        public boolean detectDevices() {
+            return devices == ENGINE_DEVICES;
         }
 
         public static Options defaults() {
@@ -73,6 +87,7 @@ public final class Explorer implements AutoCloseable {
     private final RecentFiles recent = RecentFiles.load(AppPaths.home().resolve("recent.json"));
     private final ChartFiles chartFiles = new ChartFiles(workspace, background, notes);
     private final ControllerFactory factory = new ControllerFactory();
+    private final Help help = new Help(background, () -> factory);
     private final Parent root;
     private final MainWindowController main;
 
@@ -87,7 +102,13 @@ public final class Explorer implements AutoCloseable {
                 .register(BudgetController.class, () -> new BudgetController(workspace))
                 .register(ComparisonController.class, () -> new ComparisonController(workspace))
                 .register(GrowOptionsController.class, () -> new GrowOptionsController(growOptions))
-                .register(TemplateController.class, TemplateController::new);
+                .register(TemplateController.class, TemplateController::new)
+                .register(HelpMenuController.class, () -> new HelpMenuController(help))
+                .register(ShortcutsController.class, ShortcutsController::new)
+                // Without device detection (tests, benchmarks) the About box does not load PyTorch either.
+                .register(AboutController.class, () -> new AboutController(background,
+                        options.detectDevices() ? EngineInfo::detect : EngineInfo::notLoaded))
+                .register(FirstRunHintController.class, FirstRunHintController::new);
         ControllerFactory.View<MainWindowController> view = factory.load(FxmlFile.MAIN_WINDOW);
         root = view.root();
         main = view.controller();
@@ -119,6 +140,7 @@ public final class Explorer implements AutoCloseable {
         Scene scene = new Scene(root);
         scene.getStylesheets().add(Explorer.class.getResource(STYLESHEET).toExternalForm());
         main.installAccelerators(scene);
+        help.installAccelerators(scene);
         stage.setScene(scene);
         var icon = Explorer.class.getResourceAsStream("/dev/mitosis/app/mitosis.png");
         if (icon != null) {
@@ -142,6 +164,15 @@ public final class Explorer implements AutoCloseable {
             stage.setY(screen.getMinY() + (screen.getHeight() - stage.getHeight()) / 2);
         }
         stage.show();
+    }
+
+    /**
+     * Points a new user to Grow, once (see {@link Help#showFirstRunHintOnce}); after {@link #show}. The
+     * desktop app calls it; tests and benchmarks, which drive the window themselves, do not.
+     */
+    public void showFirstRunHint() {
+        // The main window's Grow button, found by its id so that the window needs no hook for the hint.
+        help.showFirstRunHintOnce(root.lookup("#growButton"));
     }
 
     public Parent root() {
@@ -178,6 +209,10 @@ public final class Explorer implements AutoCloseable {
 
     public ChartFiles chartFiles() {
         return chartFiles;
+    }
+
+    public Help help() {
+        return help;
     }
 
     /** Stops a running growth (it finishes its batch), closes the document and the background threads. */

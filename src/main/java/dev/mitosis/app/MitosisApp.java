@@ -20,6 +20,7 @@ public final class MitosisApp extends Application {
     public void start(Stage stage) {
         explorer = Explorer.create(Explorer.Options.defaults());
         explorer.show(stage);
+        explorer.showFirstRunHint();
     }
 
     @Override

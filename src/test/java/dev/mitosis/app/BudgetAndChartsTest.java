@@ -91,6 +91,61 @@ class BudgetAndChartsTest extends ExplorerTest {
     }
 
     @Test
+    void aBudgetBelowEveryCandidateSelectsNothingInTableGraphAndFrontier() {
+        waitForRun();
+        Slider slider = lookup("#budgetSlider").queryAs(Slider.class);
+        runFx(() -> slider.setValue(Math.log10(macs("split-r2"))));
+        assertThat(onFx(() -> explorer.workspace().selected())).isNotNull();
+        runFx(() -> slider.setValue(slider.getMin()));
+        assertThat(lookup("#budgetResult").queryAs(Label.class).getText()).startsWith("No evaluated candidate fits");
+        assertThat(onFx(() -> explorer.workspace().selected())).isNull();
+        assertThat(lookup("#candidatesTable").queryTableView().getSelectionModel().getSelectedItem()).isNull();
+        assertThat(lookup("#networkTitle").queryAs(Label.class).getText()).isEqualTo("No candidate fits the budget");
+        assertThat(onFx(() -> explorer.graph().graph().nodeViews())).isEmpty();
+        assertThat(lookup("#growButton").queryAs(javafx.scene.control.Button.class).isDisabled()).isTrue();
+        // no ring A (nor a B compared with nothing) on the frontier
+        assertThat(onFx(() -> explorer.charts().frontier().chart().getXYPlot().getAnnotations().stream()
+                .filter(a -> a.getClass().getSimpleName().equals("RingAnnotation")).count())).isZero();
+
+        // raising it again selects the best that fits
+        runFx(() -> slider.setValue(Math.log10(macs("split-r1"))));
+        assertThat(onFx(() -> explorer.workspace().selected().id())).isEqualTo(expectedBest(macs("split-r1")).id());
+        assertThat(lookup("#candidatesTable").queryTableView().getSelectionModel().getSelectedItem()).isNotNull();
+        assertThat(onFx(() -> explorer.graph().graph().nodeViews())).isNotEmpty();
+    }
+
+    @Test
+    void theSliderTickLabelsAreReadableAndFormattedAsCounts() {
+        waitForRun();
+        Slider slider = lookup("#budgetSlider").queryAs(Slider.class);
+        javafx.scene.chart.NumberAxis axis = (javafx.scene.chart.NumberAxis) slider.lookup(".axis");
+        // the axis lays its labels out again for the run's range on a later pulse
+        waitUntil(5, "tick labels for the run's range", () -> {
+            List<String> texts = tickLabels(axis).stream().map(javafx.scene.text.Text::getText).toList();
+            List<String> expected = axis.getTickMarks().stream()
+                    .map(t -> Formats.count(Math.pow(10, t.getValue().doubleValue()))).toList();
+            return !texts.isEmpty() && expected.containsAll(texts);
+        });
+        assertThat(onFx(() -> axis.getTickLabelFont().getSize())).isGreaterThanOrEqualTo(11);
+        assertThat(onFx(() -> tickLabels(axis).stream().mapToDouble(t -> t.getFont().getSize()).min().orElse(0)))
+                .isGreaterThanOrEqualTo(11);
+        // the labels do not overlap one another
+        List<javafx.geometry.Bounds> shown = onFx(() -> tickLabels(axis).stream()
+                .map(n -> n.localToScene(n.getBoundsInLocal())).sorted(java.util.Comparator.comparingDouble(
+                        javafx.geometry.Bounds::getMinX)).toList());
+        assertThat(shown).hasSizeGreaterThanOrEqualTo(2);
+        for (int i = 1; i < shown.size(); i++) {
+            assertThat(shown.get(i).getMinX()).isGreaterThan(shown.get(i - 1).getMaxX());
+        }
+    }
+
+    /** The axis draws its tick labels as bare Text children (the axis' own title is a Label, skipped). */
+    private static List<javafx.scene.text.Text> tickLabels(javafx.scene.Parent axis) {
+        return axis.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.text.Text && n.isVisible())
+                .map(n -> (javafx.scene.text.Text) n).toList();
+    }
+
+    @Test
     void aTypedBudgetSelectsToo() {
         waitForRun();
         long budget = (macs("split-r1") + macs("uniform-r0")) / 2;

@@ -55,7 +55,7 @@ public final class BudgetController {
         budgetSlider.setLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Double v) {
-                return Formats.count(Math.pow(10, v)).replace(" ", "");
+                return Formats.count(Math.pow(10, v));
             }
 
             @Override

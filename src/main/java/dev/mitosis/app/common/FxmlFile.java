@@ -12,7 +12,11 @@ public enum FxmlFile {
     BUDGET("candidates/budget.fxml"),
     COMPARISON("candidates/comparison.fxml"),
     GROW_OPTIONS("grow/grow_options.fxml"),
-    TEMPLATE("open/template.fxml");
+    TEMPLATE("open/template.fxml"),
+    HELP_MENU("help/help_menu.fxml"),
+    SHORTCUTS("help/shortcuts.fxml"),
+    ABOUT("help/about.fxml"),
+    FIRST_RUN_HINT("help/first_run_hint.fxml");
 
     private final String path;
 

@@ -174,7 +174,7 @@ final class BlockSheet {
             if (build != null) {
                 return new CommitTextEditor(this);
             }
-            return Editors.createTextEditor(this);
+            return new InfoEditor();
         }
 
         @Override
@@ -202,9 +202,13 @@ final class BlockSheet {
             return value;
         }
 
+        /**
+         * True for read-only rows too: their editor is plain text, which cannot be edited anyway, and
+         * ControlsFX would disable (grey out) the editor of a row that says it is not editable.
+         */
         @Override
         public boolean isEditable() {
-            return build != null;
+            return true;
         }
 
         @Override

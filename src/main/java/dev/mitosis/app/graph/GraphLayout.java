@@ -6,6 +6,7 @@ import org.eclipse.elk.alg.layered.LayeredLayoutProvider;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
+import org.eclipse.elk.alg.layered.options.WrappingStrategy;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.math.ElkPadding;
 import org.eclipse.elk.core.options.CoreOptions;
@@ -28,6 +29,8 @@ public final class GraphLayout {
 
     public static final double NODE_WIDTH = 236;
     public static final double NODE_HEIGHT = 74;
+    /** Width over height of the graph panel at the default window size, the shape wrapped layouts aim for. */
+    static final double PANEL_ASPECT = 0.8;
 
     static {
         // Registers ELK's option types (ElkReflect clone functions) and the layered algorithm's options;
@@ -77,6 +80,10 @@ public final class GraphLayout {
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 26.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 10.0);
         root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.NETWORK_SIMPLEX);
+        // A long chain is wrapped into columns side by side, shaped like the graph panel, so that fitting
+        // the whole network in view keeps it large enough to read (one column of 17 blocks fits at ~25 %).
+        root.setProperty(LayeredOptions.WRAPPING_STRATEGY, WrappingStrategy.MULTI_EDGE);
+        root.setProperty(CoreOptions.ASPECT_RATIO, PANEL_ASPECT);
         List<ElkNode> nodes = new ArrayList<>();
         for (int i = 0; i < s.nodes(); i++) {
             ElkNode n = ElkGraphUtil.createNode(root);

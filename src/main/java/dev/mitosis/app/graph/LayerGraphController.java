@@ -102,8 +102,13 @@ public final class LayerGraphController {
     private void showSelected() {
         CandidateEntry entry = workspace.selected();
         if (entry == null) {
-            networkTitle.setText("Nothing open");
-            networkSubtitle.setText("Open a model or run, or start from a template");
+            boolean open = workspace.document() != null && !workspace.stored().isEmpty();
+            boolean overBudget = open && workspace.bestUnderBudget().isEmpty();
+            networkTitle.setText(overBudget ? "No candidate fits the budget" : open ? "Nothing selected" : "Nothing open");
+            networkSubtitle.setText(overBudget ? "Raise the MAC budget, or pick a row of the candidates table"
+                    : open ? "Pick a row of the candidates table" : "Open a model or run, or start from a template");
+            graph.clear();
+            shownBase = null;
             macsLabel.setText("");
             paramsLabel.setText("");
             blockSheet.show(null, -1);
@@ -112,7 +117,9 @@ public final class LayerGraphController {
         NetworkSpec spec = entry.spec();
         Map<String, Integer> splits = workspace.splitCounts(entry);
         GraphModel model = GraphModel.of(spec, splits);
-        String base = entry.draft() ? "draft-of-" + entry.record().parentId() : "candidate-" + entry.id();
+        // A draft counts as the network it was edited from: its first edit must not look like opening
+        // another network, which would move the selection and the view away from the block being edited.
+        String base = "candidate-" + (entry.draft() ? entry.record().parentId() : entry.id());
         boolean otherNetwork = !base.equals(shownBase);
         shownBase = base;
         if (graph.selectedBlockProperty().get() < 0 || otherNetwork) {
@@ -120,7 +127,7 @@ public final class LayerGraphController {
         }
         graph.show(model);
         if (otherNetwork) {
-            graph.requestFitWidth();
+            graph.requestFit();
         }
         layoutFor(model.structure());
         networkTitle.setText(spec.name() + "  ·  " + entry.displayId());

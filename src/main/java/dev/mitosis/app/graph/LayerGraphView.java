@@ -28,8 +28,8 @@ import javafx.scene.transform.Translate;
  * factory for that block's menu.
  *
  * <p>{@link #show} updates the nodes at once; positions follow in {@link #applyLayout}, which callers run
- * when the (asynchronous) ELK layout for the structure is ready. Until then a plain column is used, which
- * is what ELK produces for a chain, so nothing jumps.
+ * when the (asynchronous) ELK layout for the structure is ready. Until then a plain column is used; ELK
+ * wraps a long chain into columns, and the view, still fitting the whole graph, follows.
  */
 public final class LayerGraphView extends Region {
 
@@ -53,7 +53,8 @@ public final class LayerGraphView extends Region {
     private Point2D pressAt;
     private Point2D panAtPress;
     private boolean dragged;
-    private boolean fitPending = true;
+    /** Fit the whole graph whenever its layout or size changes, until the user zooms or pans. */
+    private boolean autoFit = true;
     private double zoom = 1;
 
     public LayerGraphView() {
@@ -127,6 +128,17 @@ public final class LayerGraphView extends Region {
         }
     }
 
+    /** Shows no network: nothing is selected. */
+    public void clear() {
+        model = null;
+        layout = null;
+        nodes.clear();
+        nodesLayer.getChildren().clear();
+        edges.getChildren().clear();
+        contentWidth = 0;
+        contentHeight = 0;
+    }
+
     /** Positions nodes and edges from a finished layout of the current model's structure. */
     public void applyLayout(GraphLayout.Result result) {
         if (model == null || !result.structure().equals(model.structure())) {
@@ -136,33 +148,32 @@ public final class LayerGraphView extends Region {
     }
 
     public void zoomIn() {
+        autoFit = false;
         zoomAround(zoom * 1.25, getWidth() / 2, getHeight() / 2);
     }
 
     public void zoomOut() {
+        autoFit = false;
         zoomAround(zoom / 1.25, getWidth() / 2, getHeight() / 2);
     }
 
-    /** Zooms to show the whole graph, centred. */
+    /**
+     * Zooms to show the whole graph, centred, at most at 100 % (a small network is not blown up), and
+     * keeps it fitted through layout and size changes until the user zooms or pans.
+     */
     public void fit() {
-        if (contentWidth <= 0 || getWidth() <= 0) {
+        autoFit = true;
+        fitNow();
+    }
+
+    private void fitNow() {
+        if (contentWidth <= 0 || getWidth() <= 0 || getHeight() <= 0) {
             return;
         }
-        double z = clampZoom(Math.min(getWidth() / contentWidth, getHeight() / contentHeight));
+        double z = clampZoom(Math.min(1.0, Math.min(getWidth() / contentWidth, getHeight() / contentHeight)));
         setZoom(z);
         pan.setX((getWidth() - contentWidth * z) / 2);
         pan.setY(Math.max(0, (getHeight() - contentHeight * z) / 2));
-    }
-
-    /** Zooms to the graph's width (at most 100 %) and scrolls to the top: the reading view. */
-    public void fitWidth() {
-        if (contentWidth <= 0 || getWidth() <= 0) {
-            return;
-        }
-        double z = clampZoom(Math.min(1.0, getWidth() / contentWidth));
-        setZoom(z);
-        pan.setX((getWidth() - contentWidth * z) / 2);
-        pan.setY(0);
     }
 
     /** Scrolls so the node of {@code block} is visible. */
@@ -173,8 +184,10 @@ public final class LayerGraphView extends Region {
                 double top = pan.getY() + n.getLayoutY() * z;
                 double bottom = top + GraphLayout.NODE_HEIGHT * z;
                 if (top < 0) {
+                    autoFit = false;
                     pan.setY(pan.getY() - top + 8);
                 } else if (bottom > getHeight()) {
+                    autoFit = false;
                     pan.setY(pan.getY() - (bottom - getHeight()) - 8);
                 }
             }
@@ -183,15 +196,14 @@ public final class LayerGraphView extends Region {
 
     @Override
     protected void layoutChildren() {
-        if (fitPending && getWidth() > 0 && contentWidth > 0) {
-            fitPending = false;
-            fitWidth();
+        if (autoFit) {
+            fitNow();
         }
     }
 
-    /** Fit the width again the next time the view has a size (after opening another network). */
-    public void requestFitWidth() {
-        fitPending = true;
+    /** Fits the whole graph once it has a layout and a size (after opening another network). */
+    public void requestFit() {
+        autoFit = true;
         requestLayout();
     }
 
@@ -207,7 +219,7 @@ public final class LayerGraphView extends Region {
         edges.getChildren().setAll(shapes);
         contentWidth = result.width();
         contentHeight = result.height();
-        if (fitPending) {
+        if (autoFit) {
             requestLayout();
         }
     }
@@ -240,7 +252,7 @@ public final class LayerGraphView extends Region {
         return List.of(path, head);
     }
 
-    /** One node under another, what ELK gives a chain; used until the real layout arrives. */
+    /** One node under another, what ELK gives a short chain; used until the real layout arrives. */
     static GraphLayout.Result columnLayout(GraphLayout.Structure s) {
         double pad = 24;
         double gap = 26;
@@ -308,6 +320,7 @@ public final class LayerGraphView extends Region {
             return;
         }
         dragged = true;
+        autoFit = false;
         setCursor(javafx.scene.Cursor.CLOSED_HAND);
         pan.setX(panAtPress.getX() + dx);
         pan.setY(panAtPress.getY() + dy);
@@ -320,6 +333,7 @@ public final class LayerGraphView extends Region {
     }
 
     private void scrolled(ScrollEvent e) {
+        autoFit = false;
         if (e.isShortcutDown() || e.isControlDown()) {
             double factor = e.getDeltaY() > 0 ? 1.1 : e.getDeltaY() < 0 ? 1 / 1.1 : 1;
             zoomAround(zoom * factor, e.getX(), e.getY());

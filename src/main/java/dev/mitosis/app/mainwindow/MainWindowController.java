@@ -14,6 +14,7 @@ import dev.mitosis.app.grow.GrowSeed;
 import dev.mitosis.app.grow.GrowService;
 import dev.mitosis.app.grow.GrowthMonitor;
 import dev.mitosis.app.grow.GrowthState;
+import dev.mitosis.app.help.Shortcuts;
 import dev.mitosis.app.open.TemplateDialog;
 import dev.mitosis.app.workspace.CandidateEntry;
 import dev.mitosis.app.workspace.Document;
@@ -37,9 +38,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.SplitPane;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -174,13 +172,20 @@ public final class MainWindowController {
         return chartsController;
     }
 
-    /** Keyboard shortcuts of the window: undo/redo, open, grow. */
+    /** Keyboard shortcuts of the window (the F1 sheet lists them): undo/redo, open, grow, stop, export. */
     public void installAccelerators(Scene scene) {
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), this::undo);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), this::redo);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN), this::redo);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::open);
+        scene.getAccelerators().put(Shortcuts.UNDO, this::undo);
+        scene.getAccelerators().put(Shortcuts.REDO, this::redo);
+        scene.getAccelerators().put(Shortcuts.REDO_TOO, this::redo);
+        scene.getAccelerators().put(Shortcuts.OPEN, this::open);
+        scene.getAccelerators().put(Shortcuts.GROW, this::grow);
+        scene.getAccelerators().put(Shortcuts.STOP, this::stop);
+        scene.getAccelerators().put(Shortcuts.STOP_TOO, this::stop);
+        scene.getAccelerators().put(Shortcuts.EXPORT, () -> {
+            if (!exportButton.isDisabled()) {
+                exportButton.show();
+            }
+        });
     }
 
     /** Shows what the engine found: "Device: auto → gpu:0 (cpu, gpu:0)". */

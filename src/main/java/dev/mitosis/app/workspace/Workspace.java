@@ -223,11 +223,24 @@ public final class Workspace {
         return added;
     }
 
-    /** Selects the best candidate under {@code macs} (see {@link Frontier#bestUnder}); returns it. */
+    /**
+     * Selects the best candidate under {@code macs} (see {@link Frontier#bestUnder}) and returns it. When
+     * none fits, nothing is selected (nor compared): keeping the previous candidate would show, in the
+     * table, graph and frontier, a network that breaks the budget the user just set.
+     */
     public Optional<CandidateEntry> selectBestUnder(long macs) {
         Optional<CandidateEntry> best = Frontier.bestUnder(stored, macs);
-        best.ifPresent(selected::set);
+        selected.set(best.orElse(null));
+        if (best.isEmpty()) {
+            compared.set(null);
+        }
         return best;
+    }
+
+    /** The best stored candidate under the current budget; empty when none fits or nothing is open. */
+    public Optional<CandidateEntry> bestUnderBudget() {
+        double b = budget.get();
+        return Double.isFinite(b) ? Frontier.bestUnder(stored, (long) Math.floor(b)) : Optional.empty();
     }
 
     /**

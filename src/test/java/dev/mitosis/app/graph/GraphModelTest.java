@@ -64,10 +64,15 @@ class GraphModelTest {
                 assertThat(overlap).as("nodes %d and %d overlap", i, j).isFalse();
             }
         }
-        // top to bottom: every edge goes down
+        // top to bottom: every edge goes down, or wraps to the top of a column further right
         for (GraphLayout.Link l : m.structure().links()) {
-            assertThat(r.nodes().get(l.to()).y()).isGreaterThan(r.nodes().get(l.from()).y());
+            GraphLayout.Point from = r.nodes().get(l.from());
+            GraphLayout.Point to = r.nodes().get(l.to());
+            assertThat(to.y() > from.y() || to.x() > from.x() + GraphLayout.NODE_WIDTH)
+                    .as("edge %d → %d", l.from(), l.to()).isTrue();
         }
+        // a long network is wrapped into columns rather than one tall column
+        assertThat(r.width()).isGreaterThan(2 * GraphLayout.NODE_WIDTH);
         assertThat(r.routes()).allMatch(route -> route.points().size() >= 2);
     }
 }

@@ -81,6 +81,9 @@ class WorkspaceTest {
         w.addCandidate(entry(3, 2, 2, Method.SPLIT, grown.withWidth(7, 40), 0.92));
         assertThat(w.budgetProperty().get()).isEqualTo(seed.macs() + 1);
         assertThat(w.selectBestUnder(seed.macs() + 1)).map(CandidateEntry::id).contains(1L);
+        assertThat(w.selectBestUnder(seed.macs() - 1)).isEmpty();
+        assertThat(w.selected()).isNull();
+        assertThat(w.comparedProperty().get()).isNull();
     }
 
     @Test
