@@ -22,6 +22,7 @@ import dev.mitosis.split.Selection;
 import dev.mitosis.split.Surgery;
 import dev.mitosis.store.RunState;
 import dev.mitosis.store.RunStore;
+import dev.mitosis.text.Formats;
 import dev.mitosis.train.Evaluation;
 import dev.mitosis.weights.Initializer;
 import java.util.ArrayList;
@@ -272,7 +273,8 @@ public final class GrowthSession {
         List<CandidateRecord> all = store.candidates();
         CandidateRecord first = all.get(0);
         CandidateRecord last = all.stream().filter(c -> c.method() == Method.SPLIT).reduce((a, b) -> b).orElse(first);
-        return String.format(Locale.ROOT, "%d rounds: %d -> %d MACs, accuracy %.2f%% -> %.2f%%", last.round(),
-                first.macs(), last.macs(), 100 * first.accuracy(), 100 * last.accuracy());
+        return Formats.counted(last.round(), "round") + ": " + Formats.count(first.macs()) + " → "
+                + Formats.count(last.macs()) + " MACs, accuracy " + Formats.percent(first.accuracy()) + " → "
+                + Formats.percent(last.accuracy());
     }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mitosis.data.DataSubset;
 import dev.mitosis.engine.DeviceChoice;
 import dev.mitosis.io.BadInputException;
 import dev.mitosis.split.CostModel;
@@ -33,19 +34,25 @@ import java.util.function.Function;
  * component names are the field names; choices are written by their ids). The format is described in
  * docs/formats.md.
  *
- * <p>Schema versions: 2 (this one) nests the LR schedule ({@code fineTune.schedule: {kind, stepEvery,
- * stepGamma}}) and gives fine-tuning its own seed; version 1 wrote the schedule flat and is upgraded on
- * reading.
+ * <p>Schema versions: 3 (this one) records the data subset a quick run used; 2 nested the LR schedule
+ * ({@code fineTune.schedule: {kind, stepEvery, stepGamma}}) and gave fine-tuning its own seed; version 1
+ * wrote the schedule flat. Older versions are upgraded on reading.
  *
  * @param data the {@code --data} value (a dataset name or a path)
  * @param dataDir the {@code --data-dir} value, if any
+ * @param subset the part of the data the run uses ({@link DataSubset#ALL} for all of it)
  */
-public record RunConfig(String data, Optional<String> dataDir, GrowthConfig growth) {
+public record RunConfig(String data, Optional<String> dataDir, DataSubset subset, GrowthConfig growth) {
 
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
+
+    /** A run on all of its data. */
+    public RunConfig(String data, Optional<String> dataDir, GrowthConfig growth) {
+        this(data, dataDir, DataSubset.ALL, growth);
+    }
 
     /** The JSON layout: a wire record, so the domain record keeps its Optional. */
-    private record Wire(int schemaVersion, String data, String dataDir, GrowthConfig growth) {
+    private record Wire(int schemaVersion, String data, String dataDir, DataSubset subset, GrowthConfig growth) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -70,7 +77,7 @@ public record RunConfig(String data, Optional<String> dataDir, GrowthConfig grow
 
     public String toJson() {
         try {
-            return JSON.writeValueAsString(new Wire(SCHEMA_VERSION, data, dataDir.orElse(null), growth));
+            return JSON.writeValueAsString(new Wire(SCHEMA_VERSION, data, dataDir.orElse(null), subset, growth));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -91,8 +98,11 @@ public record RunConfig(String data, Optional<String> dataDir, GrowthConfig grow
             if (version == 1) {
                 upgradeFromVersion1((ObjectNode) n);
             }
+            if (version <= 2) {
+                ((ObjectNode) n).set("subset", JSON.valueToTree(DataSubset.ALL));
+            }
             Wire w = JSON.treeToValue(n, Wire.class);
-            return new RunConfig(w.data(), Optional.ofNullable(w.dataDir()), w.growth());
+            return new RunConfig(w.data(), Optional.ofNullable(w.dataDir()), w.subset(), w.growth());
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause();
             String why = cause instanceof BadInputException || e instanceof ValueInstantiationException && cause != null
@@ -128,7 +138,6 @@ public record RunConfig(String data, Optional<String> dataDir, GrowthConfig grow
             t.set("schedule", schedule);
             t.set("seed", g.get("seed"));
         }
-        n.put("schemaVersion", SCHEMA_VERSION);
     }
 
     /**

@@ -24,7 +24,7 @@ public record StoredRun(RunConfig config, DataSplit data, CandidateRecord seed, 
     public static StoredRun read(RunStore store, DataSources sources) {
         Path dir = store.directory();
         RunConfig config = RunConfig.fromJson(store.configJson(), dir.resolve(RunStore.DATABASE).toString());
-        DataSplit data = sources.load(config.data(), config.dataDir().map(Path::of));
+        DataSplit data = config.subset().apply(sources.load(config.data(), config.dataDir().map(Path::of)));
         CandidateRecord seed = store.candidates().stream().filter(c -> c.method() == Method.SEED).findFirst()
                 .orElseThrow(() -> new BadInputException(dir + ": the run has no seed candidate yet; start it again"
                         + " without --resume"));

@@ -34,14 +34,19 @@ public final class RunCatalog {
     }
 
     /**
-     * Where runs go unless the user picks another directory: {@code ~/.mitosis/runs}, or {@code runs}
-     * under the directory the system property {@code mitosis.home} names.
+     * Where Mitosis keeps its own files: {@code ~/.mitosis}, or the directory the system property
+     * {@code mitosis.home} names (the build points it into {@code target/} so tests never touch the
+     * user's home).
      */
-    public static Path defaultRoot() {
+    public static Path home() {
         String configured = System.getProperty("mitosis.home");
-        Path home = configured != null && !configured.isBlank() ? Path.of(configured)
+        return configured != null && !configured.isBlank() ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".mitosis");
-        return home.resolve("runs");
+    }
+
+    /** Where runs go unless the user picks another directory: {@code runs} under {@link #home}. */
+    public static Path defaultRoot() {
+        return home().resolve("runs");
     }
 
     /** The runs directly under {@code root} (and {@code root} itself when it is a run). */

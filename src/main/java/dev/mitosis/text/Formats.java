@@ -38,6 +38,11 @@ public final class Formats {
         return trimZeros(String.format(Locale.ROOT, pattern, scaled)) + suffixes[i];
     }
 
+    /** {@code n} things in a sentence: "1 round", "3 rounds", "1,024 neurons" (nouns whose plural adds an s). */
+    public static String counted(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+
     /** "+1.2 k" or "−350": a signed difference of counts. */
     public static String signedCount(double delta) {
         if (delta == 0) {

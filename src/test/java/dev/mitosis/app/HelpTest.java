@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mitosis.app.grow.GrowRequest;
 import dev.mitosis.app.grow.GrowthBackend;
 import dev.mitosis.app.grow.GrowthState;
-import dev.mitosis.app.help.BuildInfo;
+import dev.mitosis.build.BuildInfo;
 import dev.mitosis.app.help.Help;
 import dev.mitosis.app.help.Shortcuts;
 import dev.mitosis.app.workspace.Documents;

@@ -3,6 +3,7 @@ package dev.mitosis.grow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mitosis.data.DataSubset;
 import dev.mitosis.engine.DeviceChoice;
 import dev.mitosis.io.BadInputException;
 import dev.mitosis.split.CostModel;
@@ -33,10 +34,11 @@ class RunConfigTest {
         GrowthConfig g = GrowthConfig.defaults().toBuilder().strategy(GrowthConfig.Strategy.MAC_TARGET)
                 .macTarget(600_000L).costModel(CostModel.LOG_MACS).device(DeviceChoice.gpu(1)).retrain(true)
                 .fineTune(GrowthConfig.defaults().fineTune().withEpochs(5)).build();
-        RunConfig c = new RunConfig("fashion-mnist", Optional.of("/data"), g);
+        RunConfig c = new RunConfig("fashion-mnist", Optional.of("/data"), new DataSubset(3000, 1000), g);
         String json = c.toJson();
         assertThat(json).contains("\"strategy\" : \"mac-target\"").contains("\"costModel\" : \"log-macs\"")
-                .contains("\"device\" : \"gpu:1\"").contains("\"schemaVersion\" : 2");
+                .contains("\"device\" : \"gpu:1\"").contains("\"schemaVersion\" : 3")
+                .contains("\"testImages\" : 1000");
         assertThat(RunConfig.fromJson(json, "t")).isEqualTo(c);
     }
 
@@ -47,6 +49,7 @@ class RunConfigTest {
         assertThat(c.dataDir()).isEmpty();
         assertThat(c.growth()).isEqualTo(GrowthConfig.defaults());
         assertThat(c.growth().fineTune().schedule()).isEqualTo(LrSchedule.cosine());
+        assertThat(c.subset()).isEqualTo(DataSubset.ALL);
     }
 
     @Test

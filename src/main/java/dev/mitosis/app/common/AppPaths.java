@@ -1,5 +1,6 @@
 package dev.mitosis.app.common;
 
+import dev.mitosis.store.RunCatalog;
 import java.nio.file.Path;
 
 /**
@@ -13,15 +14,11 @@ public final class AppPaths {
     }
 
     public static Path home() {
-        String configured = System.getProperty("mitosis.home");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        return Path.of(System.getProperty("user.home"), ".mitosis");
+        return RunCatalog.home();
     }
 
     /** Where new growth runs go unless the user picks another directory. */
     public static Path runs() {
-        return home().resolve("runs");
+        return RunCatalog.defaultRoot();
     }
 }

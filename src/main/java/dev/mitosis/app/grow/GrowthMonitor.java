@@ -2,7 +2,6 @@ package dev.mitosis.app.grow;
 
 import dev.mitosis.run.LayerSnapshot;
 import dev.mitosis.app.common.FxBatcher;
-import dev.mitosis.app.common.Words;
 import dev.mitosis.run.Method;
 import dev.mitosis.text.Formats;
 import dev.mitosis.app.workspace.CandidateEntry;
@@ -205,7 +204,7 @@ public final class GrowthMonitor {
             neurons.set(new NeuronFrame(String.format(Locale.ROOT, "Round %d · selection: %s → %s MACs",
                     s.round(), Formats.count(s.macsBefore()), Formats.count(s.macsAfter())), s.strategy(), s.layers()));
             status.set(String.format(Locale.ROOT, "Round %d/%d · %s selected for splitting", s.round(), rounds,
-                    Words.count(s.neuronsAdded(), "neuron")));
+                    Formats.counted(s.neuronsAdded(), "neuron")));
         } else if (e instanceof GrowthEvent.Progress p) {
             round = p.round();
             progress.set(p.fraction());
@@ -245,7 +244,7 @@ public final class GrowthMonitor {
             return f.summary();
         }
         String early = last.get().round() < rounds ? " (no split lowered the loss further)" : "";
-        return Words.count(last.get().round(), "round") + early + ", " + Formats.count(first.get().macs()) + " → "
+        return Formats.counted(last.get().round(), "round") + early + ", " + Formats.count(first.get().macs()) + " → "
                 + Formats.count(last.get().macs()) + " MACs, accuracy " + Formats.percent(first.get().accuracy())
                 + " → " + Formats.percent(last.get().accuracy());
     }

@@ -2,8 +2,8 @@ package dev.mitosis.app.grow;
 
 import dev.mitosis.io.BadInputException;
 import dev.mitosis.data.DataSources;
+import dev.mitosis.data.DataSubset;
 import dev.mitosis.data.DataSplit;
-import dev.mitosis.data.Dataset;
 import dev.mitosis.data.Normalization;
 import dev.mitosis.grow.GrowthConfig;
 import dev.mitosis.grow.GrowthSession;
@@ -12,7 +12,6 @@ import dev.mitosis.model.Model;
 import dev.mitosis.net.FeatureShape;
 import dev.mitosis.net.NetworkSpec;
 import dev.mitosis.store.RunStore;
-import dev.mitosis.app.workspace.RunDocument;
 import java.util.Optional;
 
 /**
@@ -24,7 +23,8 @@ public final class SessionBackend implements GrowthBackend {
     @Override
     public void run(GrowRequest request, GrowSeed seed, Sink sink, CancelToken cancel) {
         DataSplit full = DataSources.system().load(request.dataset(), Optional.empty());
-        DataSplit data = subset(full, request);
+        DataSubset subset = DataSubset.of(full, new DataSubset(request.trainImages(), request.testImages()));
+        DataSplit data = subset.apply(full);
         if (cancel.isCancelled()) {
             return;
         }
@@ -36,11 +36,7 @@ public final class SessionBackend implements GrowthBackend {
             return;
         }
         RunStore store = RunStore.create(request.runDirectory(),
-                new RunConfig(request.dataset(), Optional.empty(), config).toJson());
-        if (data.test().size() < full.test().size()) {
-            // the views say "test accuracy on N images" for such a run
-            RunDocument.recordTestImages(request.runDirectory(), data.test().size());
-        }
+                new RunConfig(request.dataset(), Optional.empty(), subset, config).toJson());
         sink.runCreated(store);
         GrowthSession session = new GrowthSession(model, seed.epochs().getAsInt(), data, normalization, config, store,
                 sink);
@@ -57,17 +53,5 @@ public final class SessionBackend implements GrowthBackend {
                 .probeImages(r.probeImages() > 0 ? r.probeImages() : d.probeImages())
                 .fineTune(d.fineTune().withEpochs(r.fineTuneEpochs()).withLr(r.learningRate()).withSeed(r.seed()))
                 .device(r.device()).seed(r.seed()).build();
-    }
-
-    /** The first N images per class of each part when the request limits them (quick runs, tests). */
-    static DataSplit subset(DataSplit data, GrowRequest r) {
-        return new DataSplit(limit(data.train(), r.trainImages()), limit(data.test(), r.testImages()));
-    }
-
-    private static Dataset limit(Dataset d, int images) {
-        if (images <= 0 || images >= d.size()) {
-            return d;
-        }
-        return d.firstPerClass(Math.max(1, images / d.classes()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.mitosis.app.help;
 
+import dev.mitosis.build.BuildInfo;
 import dev.mitosis.app.common.Background;
 import dev.mitosis.app.common.Dialogs;
 import java.util.function.Supplier;

@@ -3,7 +3,6 @@ package dev.mitosis.app.workspace;
 import dev.mitosis.data.Normalization;
 import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.run.LayerSnapshot;
-import dev.mitosis.run.Method;
 import dev.mitosis.grow.RunConfig;
 import dev.mitosis.model.Model;
 import dev.mitosis.model.TrainingRecord;
@@ -11,13 +10,6 @@ import dev.mitosis.net.NetworkSpec;
 import dev.mitosis.net.SpecCodec;
 import dev.mitosis.store.RunStore;
 import dev.mitosis.train.EpochMetrics;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mitosis.io.AtomicFiles;
-import dev.mitosis.io.BadInputException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Optional;
@@ -32,8 +24,6 @@ public final class RunDocument implements Document {
      * Kept in the run directory when a growth from the explorer evaluated on part of the test set: the
      * run's config and the candidates' training.json say which data, not how much of it.
      */
-    static final String TEST_SUBSET_FILE = "test-subset.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RunStore store;
 
@@ -94,40 +84,14 @@ public final class RunDocument implements Document {
 
     @Override
     public OptionalInt testImages() {
-        Path file = store.directory().resolve(TEST_SUBSET_FILE);
-        if (!Files.isRegularFile(file)) {
-            return OptionalInt.empty();
-        }
-        try {
-            JsonNode images = JSON.readTree(file.toFile()).path("testImages");
-            return images.canConvertToInt() && images.asInt() > 0 ? OptionalInt.of(images.asInt()) : OptionalInt.empty();
-        } catch (IOException e) {
-            throw new BadInputException(file + ": malformed JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
-        }
-    }
-
-    /** Records in {@code runDirectory} that its accuracies are measured on {@code images} test images. */
-    public static void recordTestImages(Path runDirectory, int images) {
-        Path file = runDirectory.resolve(TEST_SUBSET_FILE);
-        try {
-            AtomicFiles.writeString(file, JSON.createObjectNode().put("testImages", images).toPrettyString() + "\n");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        int images = RunConfig.fromJson(store.configJson(), store.directory().resolve(RunStore.DATABASE).toString())
+                .subset().testImages();
+        return images > 0 ? OptionalInt.of(images) : OptionalInt.empty();
     }
 
     @Override
     public int totalEpochs(CandidateRecord candidate) {
-        int total = 0;
-        CandidateRecord c = candidate;
-        for (int hops = 0; c != null && hops < 10_000; hops++) {
-            total += TrainingRecord.read(store.modelDirectory(c)).map(TrainingRecord::epochs).orElse(0);
-            if (c.method().evaluation() != Method.Evaluation.FINE_TUNED || c.parentId() == 0) {
-                break;
-            }
-            c = store.candidate(c.parentId()).orElse(null);
-        }
-        return total;
+        return store.lineageEpochs(candidate);
     }
 
     @Override

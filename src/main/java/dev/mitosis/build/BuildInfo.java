@@ -1,4 +1,4 @@
-package dev.mitosis.app.help;
+package dev.mitosis.build;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,17 +6,15 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * The version and commit the build stamped into {@code /dev/mitosis/git.properties}.
- *
- * <p>TO MOVE: this reads the same file as {@code dev.mitosis.cli.VersionProvider}, which is private to
- * the CLI. Both should use one small core class (e.g. {@code dev.mitosis.io.BuildInfo}) with this
- * record's fields; then this class goes and the CLI's version line becomes {@link #describe()}.
+ * Which Mitosis this is: the version and commit the build stamped into
+ * {@code /dev/mitosis/git.properties} (the git-commit-id plugin in the pom), for {@code mitosis --version}
+ * and the explorer's About box alike.
  *
  * @param dirty the tree had uncommitted changes when it was built
  */
 public record BuildInfo(String version, String commit, String date, boolean dirty) {
 
-    static final String RESOURCE = "/dev/mitosis/git.properties";
+    public static final String RESOURCE = "/dev/mitosis/git.properties";
     private static final String UNKNOWN = "unknown";
 
     /** What the build wrote; "unknown" fields for a build from a tree without git. */
