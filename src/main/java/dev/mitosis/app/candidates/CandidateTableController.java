@@ -49,7 +49,8 @@ public final class CandidateTableController {
         candidatesTable.setItems(sorted);
         Cells.value(idColumn, CandidateEntry::displayId);
         Cells.value(roundColumn, e -> e.record().round());
-        Cells.value(methodColumn, e -> e.record().method().label());
+        // the short stable id fits the column; the frontier's legend and tooltips spell the label out
+        Cells.value(methodColumn, e -> e.record().method().id());
         Cells.value(macsColumn, CandidateEntry::macs);
         Cells.value(paramsColumn, e -> e.record().params());
         Cells.value(accuracyColumn, CandidateEntry::accuracy);
