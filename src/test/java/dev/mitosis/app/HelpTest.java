@@ -136,6 +136,17 @@ class HelpTest extends ExplorerTest {
         clickOn("Got it");
         waitUntil(5, "the hint to close", () -> !explorer.help().hintShowing());
 
+        // Ctrl+G does what the Grow button does: the hint pointing at it goes away
+        Files.deleteIfExists(Help.hintShownMarker());
+        runFx(() -> explorer.showFirstRunHint());
+        waitUntil(5, "the first-run hint again", () -> explorer.help().hintShowing());
+        clickOn("#candidatesTable");
+        press(KeyCode.CONTROL).type(KeyCode.G).release(KeyCode.CONTROL);
+        waitUntil(10, "the Grow dialog", () -> lookup("#runDirectory").tryQuery().isPresent());
+        assertThat(onFx(() -> explorer.help().hintShowing())).isFalse();
+        clickOn(lookup(".dialog-pane .button").match((Button b) -> b.getText().equals("Cancel")).queryButton());
+        waitUntil(5, "the dialog to close", () -> lookup("#runDirectory").tryQuery().isEmpty());
+
         // the next start does not show it again
         runFx(() -> explorer.showFirstRunHint());
         Thread.sleep(500);

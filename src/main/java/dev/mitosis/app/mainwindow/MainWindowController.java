@@ -178,7 +178,13 @@ public final class MainWindowController {
         scene.getAccelerators().put(Shortcuts.REDO, this::redo);
         scene.getAccelerators().put(Shortcuts.REDO_TOO, this::redo);
         scene.getAccelerators().put(Shortcuts.OPEN, this::open);
-        scene.getAccelerators().put(Shortcuts.GROW, this::grow);
+        // Firing the button, not calling grow(), so that the key does what a click does (the first-run
+        // hint, for one, closes on the button's action), and nothing while the button is disabled.
+        scene.getAccelerators().put(Shortcuts.GROW, () -> {
+            if (!growButton.isDisabled()) {
+                growButton.fire();
+            }
+        });
         scene.getAccelerators().put(Shortcuts.STOP, this::stop);
         scene.getAccelerators().put(Shortcuts.STOP_TOO, this::stop);
         scene.getAccelerators().put(Shortcuts.EXPORT, () -> {
