@@ -157,8 +157,11 @@ public final class RunsController {
         background.io(() -> RunLibrary.list(root, recentPaths), list -> {
             rows.setAll(list);
             runsTable.setPlaceholder(new Label("No runs in " + root + " or in the recent list"));
+            // the run asked for, else the newest, so that the keys (↑/↓, Enter to open) work at once
             runsTable.getItems().stream().filter(r -> r.directory().equals(select)).findFirst()
+                    .or(() -> runsTable.getItems().stream().findFirst())
                     .ifPresent(r -> runsTable.getSelectionModel().select(r));
+            runsTable.requestFocus();
         }, error -> say("Cannot list the runs: " + Dialogs.message(error), true));
     }
 

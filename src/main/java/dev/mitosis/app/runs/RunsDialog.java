@@ -4,6 +4,7 @@ import dev.mitosis.app.common.ControllerFactory;
 import dev.mitosis.app.common.FxmlFile;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -23,9 +24,12 @@ public final class RunsDialog {
         dialog.setTitle("Runs");
         dialog.setHeaderText("Runs library");
         dialog.setGraphic(new FontIcon("mdi2b-bookshelf"));
-        dialog.setResizable(true);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.getDialogPane().setContent(view.root());
+        // Seven columns need this much; the theme's default dialog width clips their headers.
+        dialog.getDialogPane().setPrefWidth(1000);
+        dialog.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
+        dialog.setResizable(true);
         view.controller().onDone(dialog::close);
         dialog.show();
         return dialog;
