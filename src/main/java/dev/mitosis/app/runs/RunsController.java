@@ -165,10 +165,6 @@ public final class RunsController {
         }, error -> say("Cannot list the runs: " + Dialogs.message(error), true));
     }
 
-    public ObservableList<RunRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
-    }
-
     private Optional<RunRow> selectedRun() {
         return Optional.ofNullable(runsTable.getSelectionModel().getSelectedItem());
     }
@@ -203,6 +199,7 @@ public final class RunsController {
         ask.setContentText("New name (beside it, in " + dir.getParent() + "):");
         Optional<String> name = ask.showAndWait().filter(n -> !n.strip().equals(run.get().name()));
         name.ifPresent(n -> background.io(() -> RunLibrary.rename(dir, n), renamed -> {
+            // the old path no longer exists; the renamed run goes to the front, as a run just touched
             if (recent.paths().contains(dir)) {
                 recent.remove(dir);
                 recent.add(renamed);
