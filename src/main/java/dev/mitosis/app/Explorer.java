@@ -30,10 +30,12 @@ import dev.mitosis.app.help.HelpMenuController;
 import dev.mitosis.app.help.ShortcutsController;
 import dev.mitosis.app.mainwindow.MainWindowController;
 import dev.mitosis.app.open.TemplateController;
+import dev.mitosis.app.runs.RunsController;
 import dev.mitosis.app.workspace.Documents;
 import dev.mitosis.app.workspace.RecentFiles;
 import dev.mitosis.app.workspace.Workspace;
 import dev.mitosis.engine.Devices;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.application.Application;
@@ -103,6 +105,8 @@ public final class Explorer implements AutoCloseable {
                 .register(ComparisonController.class, () -> new ComparisonController(workspace))
                 .register(GrowOptionsController.class, () -> new GrowOptionsController(growOptions))
                 .register(TemplateController.class, TemplateController::new)
+                .register(RunsController.class, () -> new RunsController(background, recent, workspace, AppPaths.runs(),
+                        this::openRun, this::resume))
                 .register(HelpMenuController.class, () -> new HelpMenuController(help))
                 .register(ShortcutsController.class, ShortcutsController::new)
                 // Without device detection (tests, benchmarks) the About box does not load PyTorch either.
@@ -120,6 +124,23 @@ public final class Explorer implements AutoCloseable {
         }, error -> Dialogs.error(null, "Cannot open the first network", error));
         background.engine(options.devices(), devices -> main.showDevices(devices, null),
                 error -> main.showDevices(List.of(), Dialogs.message(error)));
+    }
+
+    /** The runs library's Open: what the Open button does with a chosen directory. */
+    private void openRun(Path run) {
+        main.openPath(run);
+    }
+
+    static final String RESUME_NOTE = "Resume: open the run and use Grow ▸ Resume";
+
+    /**
+     * The runs library's Resume, for a stopped, failed or crashed run: the one seam where the Grow side's
+     * resume plugs in. Until then it opens the run and says where Resume lives.
+     */
+    private void resume(Path run) {
+        main.openPath(run);
+        // The I/O thread is one queue, so this note comes after openPath's "Opened …".
+        background.io(() -> null, ignored -> notes.post(RESUME_NOTE), error -> { });
     }
 
     private static List<String> engineDevices() {

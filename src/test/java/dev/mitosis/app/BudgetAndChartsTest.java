@@ -73,8 +73,7 @@ class BudgetAndChartsTest extends ExplorerTest {
         CandidateRecord best = expectedBest(budget);
         assertThat(best.label()).isEqualTo("split-r2");
         assertThat(onFx(() -> explorer.workspace().selected().id())).isEqualTo(best.id());
-        assertThat(lookup("#candidatesTable").queryTableView().getSelectionModel().getSelectedItem())
-                .extracting(e -> ((CandidateEntry) e).id()).isEqualTo(best.id());
+        assertThat(CandidatesTree.selected(this)).extracting(CandidateEntry::id).isEqualTo(best.id());
         assertThat(lookup("#macsLabel").queryAs(Label.class).getText()).isEqualTo(Formats.count(best.macs()) + " MACs");
         assertThat(onFx(() -> explorer.charts().frontier().budget())).isEqualTo(budget, org.assertj.core.data.Offset.offset(budget * 1e-9));
 
@@ -99,7 +98,7 @@ class BudgetAndChartsTest extends ExplorerTest {
         runFx(() -> slider.setValue(slider.getMin()));
         assertThat(lookup("#budgetResult").queryAs(Label.class).getText()).startsWith("No evaluated candidate fits");
         assertThat(onFx(() -> explorer.workspace().selected())).isNull();
-        assertThat(lookup("#candidatesTable").queryTableView().getSelectionModel().getSelectedItem()).isNull();
+        assertThat(CandidatesTree.selected(this)).isNull();
         assertThat(lookup("#networkTitle").queryAs(Label.class).getText()).isEqualTo("No candidate fits the budget");
         assertThat(onFx(() -> explorer.graph().graph().nodeViews())).isEmpty();
         assertThat(lookup("#growButton").queryAs(javafx.scene.control.Button.class).isDisabled()).isTrue();
@@ -110,7 +109,7 @@ class BudgetAndChartsTest extends ExplorerTest {
         // raising it again selects the best that fits
         runFx(() -> slider.setValue(Math.log10(macs("split-r1"))));
         assertThat(onFx(() -> explorer.workspace().selected().id())).isEqualTo(expectedBest(macs("split-r1")).id());
-        assertThat(lookup("#candidatesTable").queryTableView().getSelectionModel().getSelectedItem()).isNotNull();
+        assertThat(CandidatesTree.selected(this)).isNotNull();
         assertThat(onFx(() -> explorer.graph().graph().nodeViews())).isNotEmpty();
     }
 

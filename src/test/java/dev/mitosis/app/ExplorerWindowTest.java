@@ -34,7 +34,7 @@ class ExplorerWindowTest extends ExplorerTest {
         assertThat(shown.accuracy()).isEqualTo(0.9012, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(lookup("#macsLabel").queryAs(Label.class).getText())
                 .isEqualTo(Formats.count(seed.macs()) + " MACs");
-        assertThat(lookup("#candidatesTable").queryTableView().getItems()).hasSize(1);
+        assertThat(CandidatesTree.rows(this)).hasSize(1);
         // one node for the input and one per block
         assertThat(onFx(() -> explorer.graph().graph().nodeViews().size())).isEqualTo(seed.blocks().size() + 1);
         assertThat(lookup("#growButton").queryAs(Button.class).isDisabled()).isFalse();

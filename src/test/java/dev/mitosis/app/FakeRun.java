@@ -33,6 +33,18 @@ final class FakeRun {
     }
 
     static FakeRun create(Path dir) {
+        return create(dir, false);
+    }
+
+    /**
+     * As {@link #create}, plus a branch: a second round-2 candidate grown from round 1 (a sibling of
+     * round 2 in the lineage), and round 2's retrained twin.
+     */
+    static FakeRun withBranch(Path dir) {
+        return create(dir, true);
+    }
+
+    private static FakeRun create(Path dir, boolean branch) {
         FakeRun run = new FakeRun(dir);
         NetworkSpec seed = BundledSeed.load().spec();
         NetworkSpec r1 = seed.withWidth(6, 32).withWidth(7, 32);
@@ -46,6 +58,10 @@ final class FakeRun {
             CandidateRecord b = run.add(store, a.id(), 2, Method.SPLIT, r2, 0.925);
             run.add(store, b.id(), 3, Method.SPLIT, r3, 0.921);
             run.add(store, 0, 0, Method.UNIFORM, uniform, 0.915);
+            if (branch) {
+                run.add(store, a.id(), 2, Method.SPLIT, r1.withWidth(8, 48), 0.918, "split-b2");
+                run.add(store, b.id(), 2, Method.SPLIT_RETRAINED, r2, 0.927, "split-retrained-r2");
+            }
             stats(store, 1, seed, r1);
             stats(store, 2, r1, r2);
             stats(store, 3, r2, r3);
@@ -60,8 +76,13 @@ final class FakeRun {
     }
 
     private CandidateRecord add(RunStore store, long parent, int round, Method method, NetworkSpec spec, double acc) {
+        return add(store, parent, round, method, spec, acc, method.id() + "-r" + round);
+    }
+
+    private CandidateRecord add(RunStore store, long parent, int round, Method method, NetworkSpec spec, double acc,
+                                String label) {
         Model m = new Model(spec, Initializer.initialize(spec, 7));
-        CandidateRecord r = store.addCandidate(parent, round, method, method.id() + "-r" + round, m, acc, 0.3, 1.0, Map.of());
+        CandidateRecord r = store.addCandidate(parent, round, method, label, m, acc, 0.3, 1.0, Map.of());
         candidates.add(r);
         return r;
     }

@@ -63,7 +63,7 @@ class GrowTest extends ExplorerTest {
         assertThat(grown.record().parentId()).isEqualTo(rows.get(0).id());
         assertThat(grown.macs()).isGreaterThan(seed.macs());
         assertThat(grown.accuracy()).isBetween(0.0, 1.0);
-        assertThat(lookup("#candidatesTable").queryTableView().getItems()).hasSize(2);
+        assertThat(CandidatesTree.rows(this)).hasSize(2);
         // the frontier plots both candidates; the grown one is selected and shown in the graph
         assertThat(onFx(() -> explorer.charts().frontier().pointCount())).isEqualTo(2);
         // the quick run evaluated on 200 test images, and the frontier says so

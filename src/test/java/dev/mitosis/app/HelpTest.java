@@ -62,7 +62,7 @@ class HelpTest extends ExplorerTest {
         TableView<Shortcuts.Row> table = lookup("#shortcutsTable").queryTableView();
         List<String> keys = onFx(() -> table.getItems().stream().map(Shortcuts.Row::keys).toList());
         assertThat(keys).contains(Shortcuts.GROW.getDisplayText(), Shortcuts.EXPORT.getDisplayText(),
-                Shortcuts.OPEN.getDisplayText(), Shortcuts.HELP.getDisplayText());
+                Shortcuts.OPEN.getDisplayText(), Shortcuts.RUNS.getDisplayText(), Shortcuts.HELP.getDisplayText());
         assertThat(keys).anyMatch(k -> k.contains(Shortcuts.STOP.getDisplayText()));
         // F1 again brings the same sheet to the front instead of a second one
         type(KeyCode.F1);

@@ -13,6 +13,7 @@ public enum FxmlFile {
     COMPARISON("candidates/comparison.fxml"),
     GROW_OPTIONS("grow/grow_options.fxml"),
     TEMPLATE("open/template.fxml"),
+    RUNS("runs/runs.fxml"),
     HELP_MENU("help/help_menu.fxml"),
     SHORTCUTS("help/shortcuts.fxml"),
     ABOUT("help/about.fxml"),

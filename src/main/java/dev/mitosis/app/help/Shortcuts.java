@@ -13,6 +13,7 @@ public final class Shortcuts {
 
     public static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
     public static final KeyCombination OPEN = shortcut(KeyCode.O);
+    public static final KeyCombination RUNS = shortcut(KeyCode.R);
     public static final KeyCombination GROW = shortcut(KeyCode.G);
     public static final KeyCombination STOP = new KeyCodeCombination(KeyCode.ESCAPE);
     public static final KeyCombination STOP_TOO = shortcut(KeyCode.PERIOD);
@@ -32,6 +33,7 @@ public final class Shortcuts {
     public static List<Row> rows() {
         return List.of(
                 row("Open a model or run directory", OPEN),
+                row("Runs library: open, resume, rename, delete runs", RUNS),
                 row("Grow the selected network", GROW),
                 row("Stop growing after the current batch", STOP, STOP_TOO),
                 row("Export (network or chart)", EXPORT),

@@ -16,6 +16,7 @@ import dev.mitosis.app.grow.GrowthMonitor;
 import dev.mitosis.app.grow.GrowthState;
 import dev.mitosis.app.help.Shortcuts;
 import dev.mitosis.app.open.TemplateDialog;
+import dev.mitosis.app.runs.RunsDialog;
 import dev.mitosis.app.workspace.CandidateEntry;
 import dev.mitosis.app.workspace.Document;
 import dev.mitosis.app.workspace.Documents;
@@ -178,6 +179,7 @@ public final class MainWindowController {
         scene.getAccelerators().put(Shortcuts.REDO, this::redo);
         scene.getAccelerators().put(Shortcuts.REDO_TOO, this::redo);
         scene.getAccelerators().put(Shortcuts.OPEN, this::open);
+        scene.getAccelerators().put(Shortcuts.RUNS, this::runs);
         // Firing the button, not calling grow(), so that the key does what a click does (the first-run
         // hint, for one, closes on the button's action), and nothing while the button is disabled.
         scene.getAccelerators().put(Shortcuts.GROW, () -> {
@@ -249,6 +251,9 @@ public final class MainWindowController {
         MenuItem bundled = new MenuItem("Bundled seed (mbv1-seed, Fashion-MNIST)", new FontIcon("mdi2p-package-variant"));
         bundled.setOnAction(e -> openMade(Documents::bundledSeed, "Cannot open the bundled seed"));
         openButton.getItems().add(bundled);
+        MenuItem runs = new MenuItem("Runs…", new FontIcon("mdi2b-bookshelf"));
+        runs.setOnAction(e -> runs());
+        openButton.getItems().add(runs);
         if (!recent.paths().isEmpty()) {
             openButton.getItems().add(new SeparatorMenuItem());
             for (Path p : recent.paths()) {
@@ -257,6 +262,13 @@ public final class MainWindowController {
                 item.setOnAction(e -> openPath(p));
                 openButton.getItems().add(item);
             }
+        }
+    }
+
+    /** The runs library (Open ▸ Runs…, Ctrl+R); like Open, not while a growth runs. */
+    private void runs() {
+        if (!monitor.state().isActive()) {
+            RunsDialog.show(window(), factory.get());
         }
     }
 
