@@ -75,6 +75,8 @@ public final class GrowOptionsController {
     @FXML
     private Label problem;
     private GrowRequest initial;
+    /** False while the growth is a branch in the open run: the run directory is then not asked for. */
+    private boolean newRun = true;
     private final ReadOnlyStringWrapper problemText = new ReadOnlyStringWrapper(this, "problem", "");
     /** Held here so the weak listener on the shared device list lives as long as this form. */
     private final ListChangeListener<String> devicesChanged = c -> showDevices();
@@ -193,6 +195,19 @@ public final class GrowOptionsController {
         return chosen == null ? DeviceChoice.AUTO : DeviceChoice.parse(chosen);
     }
 
+    /**
+     * Whether the growth creates a new run (the default) or grows in the open one (a branch), where the
+     * run directory, the dataset and the subset are the run's own and the fields for them mean nothing.
+     */
+    public void useNewRun(boolean yes) {
+        newRun = yes;
+        runDirectory.setDisable(!yes);
+        dataset.setDisable(!yes);
+        dataPath.setDisable(!yes);
+        trainImages.setDisable(!yes);
+        testImages.setDisable(!yes);
+    }
+
     /** The request, or empty with the reason shown in the form. */
     public Optional<GrowRequest> request() {
         try {
@@ -222,7 +237,7 @@ public final class GrowOptionsController {
             if (runDirectory.getText().isBlank()) {
                 throw new IllegalArgumentException("run directory: choose where the run is stored");
             }
-            if (run.toFile().exists() && run.toFile().list() != null && run.toFile().list().length > 0) {
+            if (newRun && run.toFile().exists() && run.toFile().list() != null && run.toFile().list().length > 0) {
                 throw new IllegalArgumentException("run directory " + run + " exists and is not empty; choose a new one");
             }
             GrowRequest r = new GrowRequest(rounds.getValue(), sel, growFraction.getValue(), target, signed.isSelected(),
@@ -237,7 +252,8 @@ public final class GrowOptionsController {
         }
     }
 
-    private static int images(String field, String text) {
+    /** An image count field: a count ("400", "1.2k"), or empty or "all" for 0, meaning all images. */
+    public static int images(String field, String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.isEmpty() || t.equals("all")) {
             return 0;
