@@ -59,6 +59,16 @@ public final class TrainDialog {
         device.setValue(devices.isEmpty() ? "auto" : devices.get(0));
         TextField out = new TextField(newModelDirectory(template.getValue()).toString());
         out.setId("trainOut");
+        // Fixed-width templates (the seeds) take no multiplier: the field says so by being off.
+        Runnable scalable = () -> {
+            boolean yes = Templates.find(template.getValue()).map(Templates.Template::scalable).orElse(false);
+            width.setDisable(!yes);
+            if (!yes) {
+                width.setText("1");
+            }
+        };
+        template.valueProperty().addListener((o, was, now) -> scalable.run());
+        scalable.run();
         // A fresh name follows the template until the user types a directory of their own.
         template.valueProperty().addListener((o, was, now) -> {
             if (was != null && out.getText().contains(File.separator + was + "-")) {
