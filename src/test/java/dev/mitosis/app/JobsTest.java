@@ -157,6 +157,27 @@ class JobsTest extends ExplorerTest {
     }
 
     @Test
+    void stopEndsABaselineAfterItsBatchAndKeepsWhatWasStored() {
+        Path dir = tmp.resolve("stop-baseline");
+        TinyRun.create(dir, true, RunState.FINISHED);
+        openRun(dir, 2);
+        RunDocument doc = onFx(() -> (RunDocument) explorer.workspace().document());
+        List<Double> many = java.util.Collections.nCopies(12, 1.0);
+        assertThat(onFx(() -> explorer.main().startBaseline(doc, new dev.mitosis.app.grow.BaselineRequest.Uniform(
+                dev.mitosis.baseline.UniformBaseline.Profile.SEED, many, DeviceChoice.CPU)))).isTrue();
+        waitUntil(60, "the baseline to train", () -> lookup("#statusLabel").queryAs(Label.class).getText()
+                .startsWith("Uniform baseline · uniform x1.0"));
+        clickOn("#stopButton");
+        waitForTheJob(GrowthState.CANCELLED);
+        assertThat(lookup("#statusLabel").queryAs(Label.class).getText()).startsWith("Stopped");
+        List<CandidateEntry> rows = onFx(() -> List.copyOf(explorer.workspace().stored()));
+        try (RunStore store = RunStore.open(dir)) {
+            assertThat(store.candidates()).hasSize(rows.size()).hasSizeLessThan(2 + many.size());
+        }
+        assertThat(lookup("#baselinesButton").queryAs(Button.class).isDisabled()).isFalse();
+    }
+
+    @Test
     void trainWritesAModelDirectoryAndOpensIt() {
         waitUntil(30, "the bundled seed", () -> explorer.workspace().selected() != null);
         Path out = tmp.resolve("trained");
