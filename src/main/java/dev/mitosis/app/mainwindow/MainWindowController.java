@@ -157,7 +157,8 @@ public final class MainWindowController {
         documentLabel.textProperty().bind(Bindings.createStringBinding(() -> workspace.document() == null ? ""
                 : workspace.document().title(), workspace.documentProperty()));
         monitor.stateProperty().addListener((o, was, now) -> {
-            if (!now.isActive()) {
+            // A job stopped by closing the explorer ends after the threads stopped taking work.
+            if (!now.isActive() && !background.isClosed()) {
                 // A job may have changed the run's state (a resume finishes it) or written a model to open.
                 refreshRunState();
                 Path model = trainedModel;
