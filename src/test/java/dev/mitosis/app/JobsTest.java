@@ -112,7 +112,9 @@ class JobsTest extends ExplorerTest {
         clickOn("#growButton");
         waitUntil(10, "the Grow dialog", () -> lookup("#branchCheck").tryQuery().isPresent());
         assertThat(lookup("#branchCheck").queryAs(CheckBox.class).isSelected()).isTrue();
+        // a branch grows with the run's stored settings: only the rounds and the device stay open
         assertThat(lookup("#runDirectory").queryAs(TextField.class).isDisabled()).isTrue();
+        assertThat(lookup("#learningRate").queryAs(TextField.class).isDisabled()).isTrue();
         clickDialogButton("Grow");
         waitForTheJob(GrowthState.FINISHED);
 

@@ -59,7 +59,7 @@ public final class BaselinesDialog {
                 .line(uniform)
                 .row("Profile", profile)
                 .row("Width multipliers", multipliers)
-                .line(new Label("seed: the seed's widths × k; mbv1, mbv2: the MobileNet template at width k. Each"
+                .line(hint("seed: the seed's widths × k; mbv1, mbv2: the MobileNet template at width k. Each"
                         + " trains for the run's budget of " + epochBudget + " epochs."))
                 .line(random)
                 .row("Seeds", seeds)
@@ -72,6 +72,13 @@ public final class BaselinesDialog {
             }
             return new BaselineRequest.Random(numbers("seeds", seeds.getText(), Long::parseLong), d);
         });
+    }
+
+    private static Label hint(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMaxWidth(560);
+        return l;
     }
 
     /** "0.5, 1 2" as numbers, or an IllegalArgumentException naming the field. */

@@ -6,7 +6,9 @@ import dev.mitosis.data.DataSources;
 import dev.mitosis.data.DataSplit;
 import dev.mitosis.data.DataSubset;
 import dev.mitosis.data.Normalization;
+import dev.mitosis.engine.DeviceChoice;
 import dev.mitosis.engine.Network;
+import dev.mitosis.grow.GrowthConfig;
 import dev.mitosis.grow.GrowthEvent;
 import dev.mitosis.grow.GrowthSession;
 import dev.mitosis.grow.StoredRun;
@@ -42,24 +44,33 @@ public final class EngineJobs {
     /** Continues the open run after its last stored round, as {@code grow --resume} does. */
     public static Job resume(RunDocument run) {
         return new Job("Resume", 0, "Opening " + run.title() + " for writing…", run,
-                (sink, cancel) -> grow(run, 0, 0, sink, cancel));
+                (sink, cancel) -> grow(run, 0, 0, null, sink, cancel));
     }
 
-    /** Grows {@code rounds} more rounds of the open run from its candidate {@code from}, in the same run. */
-    public static Job branch(RunDocument run, long from, int rounds) {
+    /**
+     * Grows {@code rounds} more rounds of the open run from its candidate {@code from}, in the same run, as
+     * {@code grow --resume --from} does: with the run's stored settings, on {@code device}.
+     */
+    public static Job branch(RunDocument run, long from, int rounds, DeviceChoice device) {
         return new Job("Growth", rounds, "Opening " + run.title() + " for writing…", run,
-                (sink, cancel) -> grow(run, from, rounds, sink, cancel));
+                (sink, cancel) -> grow(run, from, rounds, device, sink, cancel));
     }
 
-    /** A resume (from 0) or a branch, with the stored config: the session finds where to continue. */
-    private static void grow(RunDocument run, long from, int rounds, GrowthBackend.Sink sink, CancelToken cancel) {
+    /**
+     * A resume (from 0) or a branch, with the stored config (on another device when given; the only
+     * setting besides the rounds that a resumed run may change): the session finds where to continue.
+     */
+    private static void grow(RunDocument run, long from, int rounds, DeviceChoice device, GrowthBackend.Sink sink,
+                             CancelToken cancel) {
         try (RunStore store = RunStore.openForWriting(run.store().directory())) {
             StoredRun stored = StoredRun.read(store, DataSources.system());
             if (cancel.isCancelled()) {
                 return;
             }
+            GrowthConfig config = device == null ? stored.config().growth()
+                    : stored.config().growth().toBuilder().device(device).build();
             GrowthSession session = new GrowthSession(stored.seedModel(), stored.seedEpochs(), stored.data(),
-                    stored.normalization(), stored.config().growth(), store, sink);
+                    stored.normalization(), config, store, sink);
             if (from > 0) {
                 session.branchFrom(from, rounds);
             }

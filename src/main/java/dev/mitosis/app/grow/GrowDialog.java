@@ -51,8 +51,8 @@ public final class GrowDialog {
         javafx.scene.control.CheckBox branch = new javafx.scene.control.CheckBox();
         if (branchOf != null) {
             branch.setId("branchCheck");
-            branch.setText("Grow more rounds in " + branchOf + " (a branch from " + seedName
-                    + "; new candidates keep its lineage)");
+            branch.setText("Grow more rounds in " + branchOf + ": a branch from " + seedName
+                    + " with the run's stored settings (new candidates keep its lineage)");
             branch.selectedProperty().addListener((o, was, now) -> form.useNewRun(!now));
             branch.setSelected(true);
             javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(10, branch, view.root());

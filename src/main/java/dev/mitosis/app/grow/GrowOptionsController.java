@@ -196,16 +196,22 @@ public final class GrowOptionsController {
     }
 
     /**
-     * Whether the growth creates a new run (the default) or grows in the open one (a branch), where the
-     * run directory, the dataset and the subset are the run's own and the fields for them mean nothing.
+     * Whether the growth creates a new run (the default) or grows in the open one (a branch). A branch
+     * grows with the run's stored settings, data and directory, as {@code grow --resume --from} does
+     * (which refuses any other setting): only the rounds and the device stay open.
      */
     public void useNewRun(boolean yes) {
         newRun = yes;
-        runDirectory.setDisable(!yes);
-        dataset.setDisable(!yes);
-        dataPath.setDisable(!yes);
-        trainImages.setDisable(!yes);
-        testImages.setDisable(!yes);
+        for (javafx.scene.Node n : List.of(selection, growFraction, macTarget, signed, epochs, learningRate,
+                probePasses, runDirectory, dataset, dataPath, browseData, trainImages, testImages)) {
+            n.setDisable(!yes);
+        }
+        if (yes) {
+            // The MAC target and the data path have their own rules for when they are on.
+            macTarget.setDisable(selection.getValue() != Strategy.MAC_TARGET);
+            dataPath.setDisable(!DIRECTORY.equals(dataset.getValue()));
+            browseData.setDisable(!DIRECTORY.equals(dataset.getValue()));
+        }
     }
 
     /** The request, or empty with the reason shown in the form. */

@@ -110,7 +110,8 @@ public final class GrowthMonitor {
         pendingRun = null;
         grownRun.set(null);
         progress.set(-1);
-        eta.set(ESTIMATING);
+        // Only growths estimate their remaining time (from measured rounds); other jobs show none.
+        eta.set(totalRounds > 0 ? ESTIMATING : "");
         outcome.set("");
         status.set(job.starting());
         batcher.start();
@@ -221,7 +222,7 @@ public final class GrowthMonitor {
             if (state.get() == GrowthState.STOPPING) {
                 return; // the status says it is stopping, which is what matters now
             }
-            eta.set(Double.isFinite(p.etaSeconds()) ? Formats.duration(p.etaSeconds()) : ESTIMATING);
+            eta.set(Double.isFinite(p.etaSeconds()) ? Formats.duration(p.etaSeconds()) : rounds > 0 ? ESTIMATING : "");
             String loss = Double.isFinite(p.loss()) ? String.format(Locale.ROOT, " · loss %.3f", p.loss()) : "";
             String where = rounds > 0 ? String.format(Locale.ROOT, "Round %d/%d", p.round(), rounds) : noun;
             status.set(String.format(Locale.ROOT, "%s · %s · %.0f %%%s", where, p.phase(), 100 * p.fraction(), loss));

@@ -318,7 +318,7 @@ public final class MainWindowController {
                 workspace.budgetProperty().get(), run.map(RunDocument::title).orElse(null));
         choice.ifPresent(c -> {
             if (c.branch() && run.isPresent()) {
-                startBranch(run.get(), sel, c.request().rounds());
+                startBranch(run.get(), sel, c.request().rounds(), c.request().device());
             } else {
                 startGrowth(c.request(), sel);
             }
@@ -338,8 +338,8 @@ public final class MainWindowController {
     }
 
     /** Grows {@code rounds} more rounds of the open run from its stored candidate {@code from}; false when busy. */
-    public boolean startBranch(RunDocument run, CandidateEntry from, int rounds) {
-        return growService.submit(EngineJobs.branch(run, from.id(), rounds));
+    public boolean startBranch(RunDocument run, CandidateEntry from, int rounds, dev.mitosis.engine.DeviceChoice device) {
+        return growService.submit(EngineJobs.branch(run, from.id(), rounds, device));
     }
 
     // --- resume, baselines, train -----------------------------------------------------------------
