@@ -53,6 +53,7 @@ public final class GrowDialog {
             branch.setId("branchCheck");
             branch.setText("Grow more rounds in " + branchOf + ": a branch from " + seedName
                     + " with the run's stored settings (new candidates keep its lineage)");
+            branch.setWrapText(true);
             branch.selectedProperty().addListener((o, was, now) -> form.useNewRun(!now));
             branch.setSelected(true);
             javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(10, branch, view.root());

@@ -71,6 +71,8 @@ public final class GrowOptionsController {
     @FXML
     private TextField runDirectory;
     @FXML
+    private Button browseRun;
+    @FXML
     private Label seedInfo;
     @FXML
     private Label problem;
@@ -203,7 +205,7 @@ public final class GrowOptionsController {
     public void useNewRun(boolean yes) {
         newRun = yes;
         for (javafx.scene.Node n : List.of(selection, growFraction, macTarget, signed, epochs, learningRate,
-                probePasses, runDirectory, dataset, dataPath, browseData, trainImages, testImages)) {
+                probePasses, runDirectory, browseRun, dataset, dataPath, browseData, trainImages, testImages)) {
             n.setDisable(!yes);
         }
         if (yes) {
