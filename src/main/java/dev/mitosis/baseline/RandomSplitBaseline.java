@@ -46,18 +46,21 @@ public final class RandomSplitBaseline {
         ordered.sort(Comparator.comparingInt(CandidateRecord::round));
         Model current = seed;
         long parent = seedId;
-        for (CandidateRecord target : ordered) {
+        for (int i = 0; i < ordered.size(); i++) {
+            CandidateRecord target = ordered.get(i);
             long t0 = System.nanoTime();
-            listener.on(new GrowthEvent.Progress(target.round(), Method.RANDOM.id() + " seed " + randomSeed, 0,
-                    Double.NaN, Double.NaN));
+            String phase = Method.RANDOM.id() + " seed " + randomSeed;
+            int done = i;
+            listener.on(new GrowthEvent.Progress(target.round(), phase, (double) done / ordered.size(), Double.NaN,
+                    Double.NaN));
             Map<String, List<NeuronSplit>> splits = choose(current.spec(), target.macs(), epsilon, random);
             if (splits.isEmpty()) {
                 break;
             }
             Model grown = Surgery.apply(current, splits);
             Finetuner.Trained trained = finetuner.train(target.round(), Method.RANDOM.id() + "-" + randomSeed, grown,
-                    fineTune,
-                    (f, loss) -> { });
+                    fineTune, (f, loss) -> listener.on(new GrowthEvent.Progress(target.round(), phase,
+                            (done + f) / ordered.size(), Double.NaN, loss)));
             CandidateRecord record = finetuner.store(parent, target.round(), Method.RANDOM,
                     "r" + target.round() + "-s" + randomSeed, trained.model(), trained.test(), fineTune.epochs(),
                     (System.nanoTime() - t0) / 1e9);

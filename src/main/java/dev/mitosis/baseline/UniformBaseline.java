@@ -63,11 +63,14 @@ public final class UniformBaseline {
             double k = multipliers.get(i);
             NetworkSpec spec = spec(seed, profile, k);
             Method method = profile.method();
-            listener.on(new GrowthEvent.Progress(0, method.id() + " x" + k, (double) i / multipliers.size(), Double.NaN,
-                    Double.NaN));
+            String phase = method.id() + " x" + k;
+            int done = i;
+            listener.on(new GrowthEvent.Progress(0, phase, (double) done / multipliers.size(), Double.NaN, Double.NaN));
             long t0 = System.nanoTime();
             Model fresh = new Model(spec, Initializer.initialize(spec, initSeed));
-            Finetuner.Trained trained = finetuner.train(0, method.id() + "-" + k, fresh, train, (f, loss) -> { });
+            // Progress within each network too: one network's training is most of the wait.
+            Finetuner.Trained trained = finetuner.train(0, method.id() + "-" + k, fresh, train, (f, loss) -> listener.on(
+                    new GrowthEvent.Progress(0, phase, (done + f) / multipliers.size(), Double.NaN, loss)));
             out.add(finetuner.store(0, 0, method, String.format(Locale.ROOT, "%s-x%s", method.id(), trim(k)), trained.model(),
                     trained.test(), train.epochs(), (System.nanoTime() - t0) / 1e9));
         }

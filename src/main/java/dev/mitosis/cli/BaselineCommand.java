@@ -1,16 +1,8 @@
 package dev.mitosis.cli;
 
-import dev.mitosis.io.BadInputException;
-import dev.mitosis.baseline.RandomSplitBaseline;
+import dev.mitosis.baseline.BaselineRun;
 import dev.mitosis.baseline.UniformBaseline;
-import dev.mitosis.data.DataSources;
-import dev.mitosis.run.CandidateRecord;
-import dev.mitosis.grow.Finetuner;
 import java.io.PrintWriter;
-import dev.mitosis.grow.GrowthConfig;
-import dev.mitosis.grow.StoredRun;
-import dev.mitosis.store.RunStore;
-import dev.mitosis.train.TrainConfig;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -32,37 +24,6 @@ final class BaselineCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing baseline: uniform or random");
     }
 
-    /** A run opened for writing and read back, with a finetuner that prints each event as a line. */
-    static final class RunContext implements AutoCloseable {
-        final RunStore store;
-        final StoredRun stored;
-
-        RunContext(Path run) {
-            store = RunStore.openForWriting(run);
-            try {
-                stored = StoredRun.read(store, DataSources.system());
-            } catch (RuntimeException e) {
-                store.close();
-                throw e;
-            }
-        }
-
-        Finetuner finetuner(DeviceOption device, PrintWriter out) {
-            return new Finetuner(stored.data(), stored.normalization(), device.resolve(), store, event -> {
-                String line = GrowProgress.line(event);
-                if (line != null) {
-                    out.println(line);
-                    out.flush();
-                }
-            }, () -> false);
-        }
-
-        @Override
-        public void close() {
-            store.close();
-        }
-    }
-
     /** A baseline that trains into an existing run: the run, the device, and the run's context. */
     abstract static class InRun implements Runnable {
         @Spec
@@ -74,12 +35,19 @@ final class BaselineCommand implements Runnable {
 
         @Override
         public final void run() {
-            try (RunContext ctx = new RunContext(run)) {
-                train(ctx, ctx.finetuner(device, spec.commandLine().getOut()));
+            PrintWriter out = spec.commandLine().getOut();
+            try (BaselineRun ctx = BaselineRun.open(run, device.resolve(), event -> {
+                String line = GrowProgress.line(event);
+                if (line != null) {
+                    out.println(line);
+                    out.flush();
+                }
+            }, () -> false)) {
+                train(ctx);
             }
         }
 
-        abstract void train(RunContext ctx, Finetuner finetuner);
+        abstract void train(BaselineRun ctx);
     }
 
     @Command(name = "uniform", mixinStandardHelpOptions = true,
@@ -96,10 +64,8 @@ final class BaselineCommand implements Runnable {
         TrainOptions training;
 
         @Override
-        void train(RunContext ctx, Finetuner finetuner) {
-            TrainConfig config = training.config(TrainConfig.defaults().withEpochs(ctx.stored.epochBudget()));
-            UniformBaseline.run(finetuner, ctx.stored.seedModel().spec(), widths, profile, config, config.seed(),
-                    e -> { });
+        void train(BaselineRun ctx) {
+            ctx.uniform(widths, profile, training::config, e -> { });
         }
     }
 
@@ -111,16 +77,8 @@ final class BaselineCommand implements Runnable {
         List<Long> seeds;
 
         @Override
-        void train(RunContext ctx, Finetuner finetuner) {
-            List<CandidateRecord> rounds = StoredRun.grown(ctx.store);
-            if (rounds.isEmpty()) {
-                throw new BadInputException(run + ": the run has no grown candidates to match yet");
-            }
-            GrowthConfig g = ctx.stored.config().growth();
-            for (long s : seeds) {
-                RandomSplitBaseline.run(finetuner, ctx.stored.seedModel(), ctx.stored.seed().id(), rounds, g.fineTune(),
-                        g.epsilon(), s, e -> { });
-            }
+        void train(BaselineRun ctx) {
+            ctx.random(seeds, e -> { });
         }
     }
 }

@@ -35,6 +35,21 @@ public record StoredRun(RunConfig config, DataSplit data, CandidateRecord seed, 
 
     /** Epochs a grown candidate of the last round has had in total: the seed's plus each round's. */
     public int epochBudget() {
+        return epochBudget(config, seedEpochs);
+    }
+
+    /**
+     * The same budget read from the store alone, without loading the data (for a dialog that shows it
+     * before anything trains); 0 seed epochs while the run has no seed.
+     */
+    public static int epochBudget(RunStore store) {
+        RunConfig config = RunConfig.fromJson(store.configJson(), store.directory().resolve(RunStore.DATABASE).toString());
+        int seedEpochs = store.candidates().stream().filter(c -> c.method() == Method.SEED).findFirst()
+                .flatMap(c -> TrainingRecord.read(store.modelDirectory(c))).map(TrainingRecord::epochs).orElse(0);
+        return epochBudget(config, seedEpochs);
+    }
+
+    private static int epochBudget(RunConfig config, int seedEpochs) {
         return seedEpochs + config.growth().rounds() * config.growth().fineTune().epochs();
     }
 

@@ -61,6 +61,11 @@ public final class Background implements AutoCloseable {
         return done;
     }
 
+    /** Whether {@link #close} was called: the threads take no more work (the explorer is closing). */
+    public boolean isClosed() {
+        return io.isShutdown();
+    }
+
     private static java.util.concurrent.ThreadFactory named(String name) {
         return r -> {
             Thread t = new Thread(r, name);

@@ -19,19 +19,48 @@ public final class GrowDialog {
     private GrowDialog() {
     }
 
+    /**
+     * What the dialog decided: the request, and whether to grow it as a branch in the open run (from the
+     * selected stored candidate) rather than as a new run.
+     */
+    public record Choice(GrowRequest request, boolean branch) {
+    }
+
     public static Optional<GrowRequest> show(Window owner, ControllerFactory factory, GrowRequest initial,
                                              String seedName, long seedMacs, double budget) {
+        return show(owner, factory, initial, seedName, seedMacs, budget, null).map(Choice::request);
+    }
+
+    /**
+     * @param branchOf when the seed is a stored candidate of the open run, how to name the branch option
+     *     (e.g. "run r1"); null when only a new run is possible. The option is on by default: growing more
+     *     of a run's candidate in that run keeps its lineage.
+     */
+    public static Optional<Choice> show(Window owner, ControllerFactory factory, GrowRequest initial,
+                                        String seedName, long seedMacs, double budget, String branchOf) {
         ControllerFactory.View<GrowOptionsController> view = factory.load(FxmlFile.GROW_OPTIONS);
         GrowOptionsController form = view.controller();
         form.init(initial, seedName, seedMacs, budget);
-        Dialog<GrowRequest> dialog = new Dialog<>();
+        Dialog<Choice> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Grow");
         dialog.setHeaderText("Grow " + seedName + " by splitting neurons");
         dialog.setGraphic(new FontIcon("mdi2s-sprout"));
         ButtonType grow = new ButtonType("Grow", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(grow, ButtonType.CANCEL);
-        dialog.getDialogPane().setContent(view.root());
+        javafx.scene.control.CheckBox branch = new javafx.scene.control.CheckBox();
+        if (branchOf != null) {
+            branch.setId("branchCheck");
+            branch.setText("Grow more rounds in " + branchOf + ": a branch from " + seedName
+                    + " with the run's stored settings (new candidates keep its lineage)");
+            branch.setWrapText(true);
+            branch.selectedProperty().addListener((o, was, now) -> form.useNewRun(!now));
+            branch.setSelected(true);
+            javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(10, branch, view.root());
+            dialog.getDialogPane().setContent(box);
+        } else {
+            dialog.getDialogPane().setContent(view.root());
+        }
         // Wide enough for the hints beside the fields; the theme's default dialog width clips them.
         dialog.getDialogPane().setPrefWidth(780);
         dialog.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -45,7 +74,8 @@ public final class GrowDialog {
                 e.consume();
             }
         });
-        dialog.setResultConverter(b -> b == grow ? form.request().orElse(null) : null);
+        dialog.setResultConverter(b -> b == grow ? form.request().map(r -> new Choice(r, branch.isSelected()))
+                .orElse(null) : null);
         return dialog.showAndWait();
     }
 

@@ -71,10 +71,14 @@ public final class GrowOptionsController {
     @FXML
     private TextField runDirectory;
     @FXML
+    private Button browseRun;
+    @FXML
     private Label seedInfo;
     @FXML
     private Label problem;
     private GrowRequest initial;
+    /** False while the growth is a branch in the open run: the run directory is then not asked for. */
+    private boolean newRun = true;
     private final ReadOnlyStringWrapper problemText = new ReadOnlyStringWrapper(this, "problem", "");
     /** Held here so the weak listener on the shared device list lives as long as this form. */
     private final ListChangeListener<String> devicesChanged = c -> showDevices();
@@ -193,6 +197,25 @@ public final class GrowOptionsController {
         return chosen == null ? DeviceChoice.AUTO : DeviceChoice.parse(chosen);
     }
 
+    /**
+     * Whether the growth creates a new run (the default) or grows in the open one (a branch). A branch
+     * grows with the run's stored settings, data and directory, as {@code grow --resume --from} does
+     * (which refuses any other setting): only the rounds and the device stay open.
+     */
+    public void useNewRun(boolean yes) {
+        newRun = yes;
+        for (javafx.scene.Node n : List.of(selection, growFraction, macTarget, signed, epochs, learningRate,
+                probePasses, runDirectory, browseRun, dataset, dataPath, browseData, trainImages, testImages)) {
+            n.setDisable(!yes);
+        }
+        if (yes) {
+            // The MAC target and the data path have their own rules for when they are on.
+            macTarget.setDisable(selection.getValue() != Strategy.MAC_TARGET);
+            dataPath.setDisable(!DIRECTORY.equals(dataset.getValue()));
+            browseData.setDisable(!DIRECTORY.equals(dataset.getValue()));
+        }
+    }
+
     /** The request, or empty with the reason shown in the form. */
     public Optional<GrowRequest> request() {
         try {
@@ -222,7 +245,7 @@ public final class GrowOptionsController {
             if (runDirectory.getText().isBlank()) {
                 throw new IllegalArgumentException("run directory: choose where the run is stored");
             }
-            if (run.toFile().exists() && run.toFile().list() != null && run.toFile().list().length > 0) {
+            if (newRun && run.toFile().exists() && run.toFile().list() != null && run.toFile().list().length > 0) {
                 throw new IllegalArgumentException("run directory " + run + " exists and is not empty; choose a new one");
             }
             GrowRequest r = new GrowRequest(rounds.getValue(), sel, growFraction.getValue(), target, signed.isSelected(),
@@ -237,7 +260,8 @@ public final class GrowOptionsController {
         }
     }
 
-    private static int images(String field, String text) {
+    /** An image count field: a count ("400", "1.2k"), or empty or "all" for 0, meaning all images. */
+    public static int images(String field, String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.isEmpty() || t.equals("all")) {
             return 0;

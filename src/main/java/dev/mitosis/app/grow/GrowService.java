@@ -9,13 +9,15 @@ import dev.mitosis.run.LayerSnapshot;
 import dev.mitosis.store.RunStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
 
 /**
- * Grow as a {@link Service}: every growth runs as a task on the explorer's single engine thread (the
- * service's executor), so all DJL work stays on one thread. Events reach the FX thread only through
+ * The explorer's engine work as a {@link Service}: every {@link Job} (a growth, a resume, a branch, a
+ * baseline, a training) runs as a task on the explorer's single engine thread (the service's executor),
+ * so all DJL work stays on one thread, and one at a time, under one lifecycle ({@link GrowthState}). Events reach the FX thread only through
  * the {@link GrowthMonitor}'s batcher, as immutable copies; the task's progress is JavaFX's own
  * coalesced {@code updateProgress}. Stop never interrupts the thread: it asks the session to cancel,
  * which it does within one batch, leaving the run store consistent.
@@ -24,8 +26,7 @@ public final class GrowService extends Service<Void> {
 
     private final GrowthBackend backend;
     private final GrowthMonitor monitor;
-    private GrowRequest request;
-    private GrowSeed seed;
+    private Job job;
     private CancelToken token = new CancelToken();
 
     public GrowService(GrowthBackend backend, Executor engine, GrowthMonitor monitor) {
@@ -38,16 +39,21 @@ public final class GrowService extends Service<Void> {
         return monitor;
     }
 
-    /** Starts a growth; returns false when one is still active. FX thread. */
+    /** Starts a growth of a new run from a seed with the backend; returns false when a job is active. FX thread. */
     public boolean grow(GrowRequest r, GrowSeed s) {
+        return submit(new Job("Growth", r.rounds(), "Loading the data and the seed…", null,
+                (sink, cancel) -> backend.run(r, s, sink, cancel)));
+    }
+
+    /** Starts a job; returns false when one is still active. FX thread. */
+    public boolean submit(Job j) {
         GrowthState now = monitor.state();
         if (!now.canStart() || !monitor.transition(now, GrowthState.STARTING)) {
             return false;
         }
-        this.request = r;
-        this.seed = s;
+        this.job = j;
         this.token = new CancelToken();
-        monitor.begin(r.rounds());
+        monitor.begin(j);
         reset();
         start();
         return true;
@@ -65,33 +71,37 @@ public final class GrowService extends Service<Void> {
 
     @Override
     protected Task<Void> createTask() {
-        GrowRequest r = request;
-        GrowSeed s = seed;
+        Job j = job;
         CancelToken t = token;
         return new Task<>() {
             @Override
             protected Void call() {
-                Sink sink = new Sink(this::progress);
+                Sink sink = new Sink(this::progress, j);
                 GrowthState outcome;
                 String message = "";
+                String failed = j.noun() + " failed: ";
                 try {
-                    backend.run(r, s, sink, t);
+                    j.work().run(sink, t);
                     outcome = sink.outcome(t);
                     message = sink.message;
+                } catch (CancellationException e) {
+                    // Work without a session of its own (a baseline, a training) stops by this exception.
+                    outcome = t.isCancelled() ? GrowthState.CANCELLED : GrowthState.FAILED;
+                    message = outcome == GrowthState.CANCELLED ? "" : failed + Dialogs.message(e);
                 } catch (BadInputException e) {
                     outcome = GrowthState.FAILED;
-                    message = "Growth failed: " + Dialogs.message(e);
-                    org.slf4j.LoggerFactory.getLogger(GrowService.class).info("growth refused: {}", e.getMessage());
+                    message = failed + Dialogs.message(e);
+                    org.slf4j.LoggerFactory.getLogger(GrowService.class).info("{} refused: {}", j.noun(), e.getMessage());
                 } catch (RuntimeException | Error e) {
                     outcome = GrowthState.FAILED;
-                    message = "Growth failed: " + Dialogs.message(e);
-                    org.slf4j.LoggerFactory.getLogger(GrowService.class).warn("growth failed", e);
+                    message = failed + Dialogs.message(e);
+                    org.slf4j.LoggerFactory.getLogger(GrowService.class).warn("{} failed", j.noun(), e);
                 } catch (Exception e) {
                     outcome = GrowthState.FAILED;
-                    message = "Growth failed: " + Dialogs.message(e);
+                    message = failed + Dialogs.message(e);
                 }
                 if (sink.discardUnshownRun()) {
-                    message = (message.isBlank() ? outcome == GrowthState.CANCELLED ? "Stopped" : "Growth finished"
+                    message = (message.isBlank() ? outcome == GrowthState.CANCELLED ? "Stopped" : j.noun() + " finished"
                             : message) + " (nothing was stored; the run directory was removed)";
                 }
                 monitor.offer(new LiveUpdate.Ended(outcome, message));
@@ -107,18 +117,25 @@ public final class GrowService extends Service<Void> {
     /** Turns the session's events into {@link LiveUpdate}s on the engine thread. */
     private final class Sink implements GrowthBackend.Sink {
         private final java.util.function.DoubleConsumer progress;
+        private final Job job;
+        /** Where stored candidates are read from: the open run a job adds to, or the run it created. */
         private RunDocument document;
+        /** Whether this job created {@link #document} (only then may an empty one be removed). */
+        private boolean created;
         private boolean storedAny;
         private GrowthEvent terminal;
         private String message = "";
 
-        Sink(java.util.function.DoubleConsumer progress) {
+        Sink(java.util.function.DoubleConsumer progress, Job job) {
             this.progress = progress;
+            this.job = job;
+            this.document = job.into();
         }
 
         @Override
         public void runCreated(RunStore store) {
             document = new RunDocument(store);
+            created = true;
             monitor.offer(new LiveUpdate.RunOpened(document));
         }
 
@@ -153,7 +170,7 @@ public final class GrowService extends Service<Void> {
          * whether there was one.
          */
         boolean discardUnshownRun() {
-            if (document == null || storedAny) {
+            if (document == null || !created || storedAny) {
                 return false;
             }
             java.nio.file.Path dir = document.store().directory();
@@ -168,7 +185,7 @@ public final class GrowService extends Service<Void> {
 
         GrowthState outcome(CancelToken t) {
             if (terminal instanceof GrowthEvent.Failed f) {
-                message = "Growth failed " + (f.round() > 0 ? "in round " + f.round() : "before the first round")
+                message = job.noun() + " failed " + (f.round() > 0 ? "in round " + f.round() : "before the first round")
                         + ": " + f.message();
                 return GrowthState.FAILED;
             }

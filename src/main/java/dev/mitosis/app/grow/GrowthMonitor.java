@@ -64,6 +64,7 @@ public final class GrowthMonitor {
     private long latestStored = -1;
     private String terminalMessage = "";
     private RunDocument pendingRun;
+    private String noun = "Growth";
 
     public GrowthMonitor(Workspace workspace) {
         this.workspace = workspace;
@@ -93,8 +94,10 @@ public final class GrowthMonitor {
         return true;
     }
 
-    /** Clears the live state for a new growth and starts draining. */
-    void begin(int totalRounds) {
+    /** Clears the live state for a new job and starts draining. */
+    void begin(Job job) {
+        int totalRounds = job.rounds();
+        noun = job.noun();
         probe.clear();
         costs.clear();
         epochs.clear();
@@ -107,9 +110,10 @@ public final class GrowthMonitor {
         pendingRun = null;
         grownRun.set(null);
         progress.set(-1);
-        eta.set(ESTIMATING);
+        // Only growths estimate their remaining time (from measured rounds); other jobs show none.
+        eta.set(totalRounds > 0 ? ESTIMATING : "");
         outcome.set("");
-        status.set("Loading the data and the seed…");
+        status.set(job.starting());
         batcher.start();
     }
 
@@ -152,6 +156,11 @@ public final class GrowthMonitor {
      */
     public ReadOnlyObjectProperty<java.nio.file.Path> grownRunProperty() {
         return grownRun.getReadOnlyProperty();
+    }
+
+    /** What the current or last job is called ("Growth", "Resume", …), for dialogs about it. */
+    public String jobNoun() {
+        return noun;
     }
 
     /** How the last growth ended ("" while none has): the session's summary or the failure. */
@@ -206,27 +215,29 @@ public final class GrowthMonitor {
             status.set(String.format(Locale.ROOT, "Round %d/%d · %s selected for splitting", s.round(), rounds,
                     Formats.counted(s.neuronsAdded(), "neuron")));
         } else if (e instanceof GrowthEvent.Progress p) {
+            // Jobs without rounds (baselines, training) are running once they report progress.
+            transition(GrowthState.STARTING, GrowthState.RUNNING);
             round = p.round();
             progress.set(p.fraction());
             if (state.get() == GrowthState.STOPPING) {
                 return; // the status says it is stopping, which is what matters now
             }
-            eta.set(Double.isFinite(p.etaSeconds()) ? Formats.duration(p.etaSeconds()) : ESTIMATING);
+            eta.set(Double.isFinite(p.etaSeconds()) ? Formats.duration(p.etaSeconds()) : rounds > 0 ? ESTIMATING : "");
             String loss = Double.isFinite(p.loss()) ? String.format(Locale.ROOT, " · loss %.3f", p.loss()) : "";
-            status.set(String.format(Locale.ROOT, "Round %d/%d · %s · %.0f %%%s", p.round(), rounds, p.phase(),
-                    100 * p.fraction(), loss));
+            String where = rounds > 0 ? String.format(Locale.ROOT, "Round %d/%d", p.round(), rounds) : noun;
+            status.set(String.format(Locale.ROOT, "%s · %s · %.0f %%%s", where, p.phase(), 100 * p.fraction(), loss));
         } else if (e instanceof GrowthEvent.EpochFinished f) {
             epochs.add(new EpochPoint(f.round(), f.metrics()));
         } else if (e instanceof GrowthEvent.RoundRetried r) {
             status.set(String.format(Locale.ROOT, "Round %d: %s; retrying with learning rate %.3g", r.round(), r.reason(),
                     r.newLr()));
         } else if (e instanceof GrowthEvent.Finished f) {
-            terminalMessage = "Growth finished: " + summary(f);
+            terminalMessage = noun + " finished: " + summary(f);
         } else if (e instanceof GrowthEvent.Cancelled c) {
             terminalMessage = c.round() > 0 ? "Stopped in round " + c.round() + "; the rounds stored before are kept"
                     : "Stopped before the first round";
         } else if (e instanceof GrowthEvent.Failed f) {
-            terminalMessage = "Growth failed " + (f.round() > 0 ? "in round " + f.round() : "before the first round")
+            terminalMessage = noun + " failed " + (f.round() > 0 ? "in round " + f.round() : "before the first round")
                     + ": " + f.message();
         }
     }
@@ -305,8 +316,8 @@ public final class GrowthMonitor {
         if (message.isBlank()) {
             message = switch (end.outcome()) {
                 case CANCELLED -> "Stopped; the rounds stored before are kept";
-                case FAILED -> "Growth failed";
-                default -> "Growth finished";
+                case FAILED -> noun + " failed";
+                default -> noun + " finished";
             };
         }
         // The outcome first: the state's listeners (the failure dialog) read it.

@@ -7,7 +7,17 @@ import dev.mitosis.app.common.Dialogs;
 import dev.mitosis.app.common.StatusNotes;
 import dev.mitosis.app.export.ExportMenu;
 import dev.mitosis.app.graph.LayerGraphController;
+import dev.mitosis.app.baselines.BaselinesDialog;
+import dev.mitosis.app.grow.BaselineRequest;
+import dev.mitosis.app.grow.EngineJobs;
 import dev.mitosis.app.grow.GrowDialog;
+import dev.mitosis.app.grow.TrainRequest;
+import dev.mitosis.app.train.TrainDialog;
+import dev.mitosis.app.workspace.RunDocument;
+import dev.mitosis.grow.StoredRun;
+import dev.mitosis.store.RunState;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import dev.mitosis.app.grow.GrowOptions;
 import dev.mitosis.app.grow.GrowRequest;
 import dev.mitosis.app.grow.GrowSeed;
@@ -44,7 +54,8 @@ import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The window's frame: toolbar (Open · Templates · Grow · Stop · Undo/Redo · Export), the three panels
+ * The window's frame: toolbar (Open · Templates · Grow · Resume · Baselines · Train · Stop · Undo/Redo ·
+ * Export), the three panels
  * and the status bar (device, growth status, progress, ETA, notes). Opening and growing start here; the
  * work runs on the background threads and comes back as finished values. Export is the
  * {@link ExportMenu}'s.
@@ -60,6 +71,10 @@ public final class MainWindowController {
     private final StatusNotes notes;
     private final ExportMenu exportMenu;
     private final Supplier<ControllerFactory> factory;
+    /** The open run's state (stopped, failed, …), read off the FX thread; null when no run is open. */
+    private final ReadOnlyObjectWrapper<RunState> runState = new ReadOnlyObjectWrapper<>(this, "runState");
+    /** The model directory a training job writes, opened when it finishes; null when none runs. */
+    private Path trainedModel;
 
     @FXML
     private SplitMenuButton openButton;
@@ -69,6 +84,12 @@ public final class MainWindowController {
     private Button growButton;
     @FXML
     private Button stopButton;
+    @FXML
+    private Button resumeButton;
+    @FXML
+    private Button baselinesButton;
+    @FXML
+    private Button trainButton;
     @FXML
     private Button undoButton;
     @FXML
@@ -116,6 +137,10 @@ public final class MainWindowController {
         openButton.disableProperty().bind(active);
         templatesButton.disableProperty().bind(active);
         growButton.disableProperty().bind(active.or(workspace.selectedProperty().isNull()));
+        resumeButton.disableProperty().bind(active.or(Bindings.createBooleanBinding(() -> !resumable(runState.get()),
+                runState)));
+        baselinesButton.disableProperty().bind(active.or(runState.isNull()));
+        trainButton.disableProperty().bind(active);
         stopButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !monitor.state().canStop(),
                 monitor.stateProperty()));
         undoButton.disableProperty().bind(workspace.canUndoProperty().not().or(active));
@@ -133,8 +158,19 @@ public final class MainWindowController {
         documentLabel.textProperty().bind(Bindings.createStringBinding(() -> workspace.document() == null ? ""
                 : workspace.document().title(), workspace.documentProperty()));
         monitor.stateProperty().addListener((o, was, now) -> {
+            // A job stopped by closing the explorer ends after the threads stopped taking work.
+            if (!now.isActive() && !background.isClosed()) {
+                // A job may have changed the run's state (a resume finishes it) or written a model to open.
+                refreshRunState();
+                Path model = trainedModel;
+                trainedModel = null;
+                if (now == GrowthState.FINISHED && model != null) {
+                    openPath(model);
+                }
+            }
             if (now == GrowthState.FAILED) {
-                Dialogs.error(window(), "The growth failed", monitor.outcomeProperty().get());
+                Dialogs.error(window(), "The " + monitor.jobNoun().toLowerCase(java.util.Locale.ROOT) + " failed",
+                        monitor.outcomeProperty().get());
             }
         });
         monitor.grownRunProperty().addListener((o, was, now) -> {
@@ -144,6 +180,7 @@ public final class MainWindowController {
         });
         showEmptyDocument();
         workspace.documentProperty().addListener((o, was, now) -> showEmptyDocument());
+        workspace.documentProperty().addListener((o, was, now) -> refreshRunState());
         workspace.candidates().addListener((ListChangeListener<CandidateEntry>) c -> showEmptyDocument());
         recent.paths().addListener((ListChangeListener<Path>) c -> rebuildOpenMenu());
         rebuildOpenMenu();
@@ -288,9 +325,98 @@ public final class MainWindowController {
         }
         String name = sel.draft() ? "edit of #" + sel.record().parentId() : sel.spec().name() + " " + sel.displayId();
         GrowRequest initial = growOptions.initial(sel.spec().name());
-        Optional<GrowRequest> request = GrowDialog.show(window(), factory.get(), initial, name, sel.macs(),
-                workspace.budgetProperty().get());
-        request.ifPresent(r -> startGrowth(r, sel));
+        Optional<RunDocument> run = branchableRun(sel);
+        Optional<GrowDialog.Choice> choice = GrowDialog.show(window(), factory.get(), initial, name, sel.macs(),
+                workspace.budgetProperty().get(), run.map(RunDocument::title).orElse(null));
+        choice.ifPresent(c -> {
+            if (c.branch() && run.isPresent()) {
+                startBranch(run.get(), sel, c.request().rounds(), c.request().device());
+            } else {
+                startGrowth(c.request(), sel);
+            }
+        });
+    }
+
+    /**
+     * The open run, when {@code sel} is one of its stored candidates: growing it more can then be a branch
+     * in that run instead of a new run whose seed it becomes.
+     */
+    private Optional<RunDocument> branchableRun(CandidateEntry sel) {
+        if (sel.draft() || !(workspace.document() instanceof RunDocument run)
+                || workspace.stored().stream().noneMatch(c -> c.id() == sel.id())) {
+            return Optional.empty();
+        }
+        return Optional.of(run);
+    }
+
+    /** Grows {@code rounds} more rounds of the open run from its stored candidate {@code from}; false when busy. */
+    public boolean startBranch(RunDocument run, CandidateEntry from, int rounds, dev.mitosis.engine.DeviceChoice device) {
+        return growService.submit(EngineJobs.branch(run, from.id(), rounds, device));
+    }
+
+    // --- resume, baselines, train -----------------------------------------------------------------
+
+    /** The open run's state, as last read (null when no run is open). */
+    public ReadOnlyObjectProperty<RunState> runStateProperty() {
+        return runState.getReadOnlyProperty();
+    }
+
+    private static boolean resumable(RunState s) {
+        return s == RunState.STOPPED || s == RunState.FAILED || s == RunState.CRASHED;
+    }
+
+    /** Reads the open run's state on the I/O thread (a database query), and shows it if still open. */
+    private void refreshRunState() {
+        Document doc = workspace.document();
+        if (!(doc instanceof RunDocument run)) {
+            runState.set(null);
+            return;
+        }
+        background.io(() -> run.store().state(), s -> {
+            if (workspace.document() == doc) {
+                runState.set(s);
+            }
+        }, error -> runState.set(null));
+    }
+
+    @FXML
+    private void resume() {
+        if (workspace.document() instanceof RunDocument run && resumable(runState.get())) {
+            growService.submit(EngineJobs.resume(run));
+        }
+    }
+
+    @FXML
+    private void baselines() {
+        if (!(workspace.document() instanceof RunDocument run) || !monitor.state().canStart()) {
+            return;
+        }
+        // The budget and whether there are grown rounds come from the store: read off the FX thread.
+        background.io(() -> new int[] {StoredRun.epochBudget(run.store()), StoredRun.grown(run.store()).size()},
+                facts -> BaselinesDialog.show(window(), run.title(), facts[0], facts[1] > 0, growOptions.devices())
+                        .ifPresent(r -> startBaseline(run, r)),
+                error -> Dialogs.error(window(), "Cannot read " + run.title(), error));
+    }
+
+    /** Trains the baseline {@code r} into the open run {@code run}; false when a job is active. */
+    public boolean startBaseline(RunDocument run, BaselineRequest r) {
+        return growService.submit(EngineJobs.baseline(run, r));
+    }
+
+    @FXML
+    private void train() {
+        if (monitor.state().canStart()) {
+            TrainDialog.show(window(), growOptions.devices()).ifPresent(this::startTraining);
+        }
+    }
+
+    /** Trains {@code r}'s template and opens the model when done; false when a job is active. */
+    public boolean startTraining(TrainRequest r) {
+        if (!growService.submit(EngineJobs.train(r))) {
+            return false;
+        }
+        trainedModel = r.out();
+        return true;
     }
 
     /** Starts growing the selected candidate (or draft) with {@code r}; false when a growth is active. */

@@ -29,7 +29,7 @@ class GrowthMonitorTest {
             GrowthMonitor m = new GrowthMonitor(w);
             assertThat(m.transition(GrowthState.IDLE, GrowthState.STARTING)).isTrue();
             assertThat(m.transition(GrowthState.IDLE, GrowthState.RUNNING)).isFalse();
-            m.begin(1);
+            m.begin(new Job("Growth", 1, "Loading the data and the seed…", null, (sink, cancel) -> { }));
             AtomicInteger frames = new AtomicInteger();
             m.neuronsProperty().addListener((o, a, b) -> frames.incrementAndGet());
             NetworkSpec spec = BundledSeed.load().spec();
