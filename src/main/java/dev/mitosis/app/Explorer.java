@@ -131,16 +131,9 @@ public final class Explorer implements AutoCloseable {
         main.openPath(run);
     }
 
-    static final String RESUME_NOTE = "Resume: open the run and use Grow ▸ Resume";
-
-    /**
-     * The runs library's Resume, for a stopped, failed or crashed run: the one seam where the Grow side's
-     * resume plugs in. Until then it opens the run and says where Resume lives.
-     */
+    /** The runs library's Resume, for a stopped, failed or crashed run: open it and resume it. */
     private void resume(Path run) {
-        main.openPath(run);
-        // The I/O thread is one queue, so this note comes after openPath's "Opened …".
-        background.io(() -> null, ignored -> notes.post(RESUME_NOTE), error -> { });
+        main.resumeRun(run);
     }
 
     private static List<String> engineDevices() {

@@ -169,6 +169,11 @@ public final class RunStore implements AutoCloseable {
         return store;
     }
 
+    /** Whether a live process (this one included) writes the run in {@code dir} now: its lock is held. */
+    public static boolean isLocked(Path dir) {
+        return RunLock.isHeld(dir);
+    }
+
     public boolean isWriter() {
         return lock != null;
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mitosis.app.common.AppPaths;
 import dev.mitosis.app.grow.GrowthBackend;
+import dev.mitosis.app.grow.GrowthState;
 import dev.mitosis.app.runs.RunRow;
 import dev.mitosis.app.workspace.Documents;
 import dev.mitosis.grow.GrowthConfig;
@@ -176,13 +177,13 @@ class RunsDialogTest extends ExplorerTest {
 
         // Resume only for the runs that can go on after their last round
         select(table, stopped);
-        assertThat(disabled("#resumeButton")).isFalse();
+        assertThat(disabled("#resumeRunButton")).isFalse();
         select(table, crashed);
-        assertThat(disabled("#resumeButton")).isFalse();
+        assertThat(disabled("#resumeRunButton")).isFalse();
         select(table, growing);
-        assertThat(disabled("#resumeButton")).isTrue();
+        assertThat(disabled("#resumeRunButton")).isTrue();
         select(table, finished);
-        assertThat(disabled("#resumeButton")).isTrue();
+        assertThat(disabled("#resumeRunButton")).isTrue();
     }
 
     @Test
@@ -201,14 +202,18 @@ class RunsDialogTest extends ExplorerTest {
     }
 
     @Test
-    void resumeHandsTheRunToTheResumeCallback() {
+    void resumeOpensTheRunAndResumesIt() {
         TableView<RunRow> table = openRunsDialog();
         select(table, stopped);
-        clickOn("#resumeButton");
+        clickOn("#resumeRunButton");
         waitUntil(20, "the run to open", () -> explorer.workspace().document() != null
                 && explorer.workspace().document().title().equals("run " + stopped.getFileName()));
-        waitUntil(5, "the resume note", () -> lookup("#noteLabel").queryAs(Label.class).getText()
-                .equals(Explorer.RESUME_NOTE));
+        // the fixture has stored all the rounds its config asks for: the resume has nothing left to grow,
+        // ends at once and says the run is finished (JobsTest resumes a run that gains a round)
+        waitUntil(30, "the resume to end", () -> explorer.monitor().state() == GrowthState.FINISHED);
+        try (RunStore store = RunStore.open(stopped)) {
+            assertThat(store.state()).isEqualTo(RunState.FINISHED);
+        }
     }
 
     @Test
@@ -265,8 +270,18 @@ class RunsDialogTest extends ExplorerTest {
             select(table, stopped);
             clickOn("#deleteButton");
             answerOk("Delete run");
-            waitUntil(10, "the refusal", () -> message().startsWith("Not deleted") && message().contains("is growing"));
+            waitUntil(10, "the refusal", () -> message().startsWith("Not deleted")
+                    && message().contains("is being written"));
             assertThat(stopped.resolve(RunStore.DATABASE)).isRegularFile();
+        }
+        // a writer that does not mark the run growing (a baseline into a finished run) holds it all the same
+        try (RunStore baseline = RunStore.openForWriting(crashed)) {
+            select(table, crashed);
+            clickOn("#deleteButton");
+            answerOk("Delete run");
+            waitUntil(10, "the refusal of a run under a baseline", () -> message().startsWith("Not deleted")
+                    && message().contains("is being written"));
+            assertThat(crashed.resolve(RunStore.DATABASE)).isRegularFile();
         }
     }
 }

@@ -264,11 +264,25 @@ public final class MainWindowController {
 
     /** Opens a model or run directory off the FX thread, then shows it and remembers it. */
     public java.util.concurrent.CompletableFuture<Documents.Opened> openPath(Path path) {
+        return openPath(path, () -> { });
+    }
+
+    /** Opens a stopped, failed or crashed run and resumes it, as the runs library's Resume does. */
+    public void resumeRun(Path run) {
+        openPath(run, () -> {
+            if (workspace.document() instanceof RunDocument doc && monitor.state().canStart()) {
+                growService.submit(EngineJobs.resume(doc));
+            }
+        });
+    }
+
+    private java.util.concurrent.CompletableFuture<Documents.Opened> openPath(Path path, Runnable thenOnFx) {
         notes.post("Opening " + path + "…");
         return background.io(() -> Documents.open(path), opened -> {
             workspace.open(opened);
             recent.add(path);
             notes.post("Opened " + opened.document().title());
+            thenOnFx.run();
         }, error -> {
             notes.post("");
             Dialogs.error(window(), "Cannot open " + path.getFileName(), error);

@@ -6,7 +6,6 @@ import dev.mitosis.net.SpecCodec;
 import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.run.Method;
 import dev.mitosis.store.RunCatalog;
-import dev.mitosis.store.RunState;
 import dev.mitosis.store.RunStore;
 import dev.mitosis.store.RunSummary;
 import dev.mitosis.text.Formats;
@@ -122,11 +121,10 @@ final class RunLibrary {
      * run is growing while a writer (this explorer, the CLI) holds its lock.
      */
     private static void refuseGrowing(Path dir, String what) {
-        try (RunStore store = RunStore.open(dir)) {
-            if (store.state() == RunState.GROWING) {
-                throw new BadInputException(dir.getFileName() + " is growing (a process holds its lock); cannot "
-                        + what + " it until the growth ends");
-            }
+        // the lock, not the recorded state: a baseline writes a finished run without marking it growing
+        if (RunStore.isLocked(dir)) {
+            throw new BadInputException(dir.getFileName() + " is being written (a process holds its lock); cannot "
+                    + what + " it until that ends");
         }
     }
 }

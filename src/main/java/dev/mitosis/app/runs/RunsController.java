@@ -76,7 +76,7 @@ public final class RunsController {
     @FXML
     private Button openRunButton;
     @FXML
-    private Button resumeButton;
+    private Button resumeRunButton;
     @FXML
     private Button renameButton;
     @FXML
@@ -132,7 +132,7 @@ public final class RunsController {
         renameButton.disableProperty().bind(unreadable);
         deleteButton.disableProperty().bind(unreadable);
         revealButton.disableProperty().bind(selected.isNull());
-        resumeButton.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
+        resumeRunButton.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
                 || !selected.get().resumable(), selected));
         pathLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             RunRow r = selected.get();
@@ -149,16 +149,18 @@ public final class RunsController {
     /** Reads the listing again (off the FX thread), keeping the selected run selected. */
     @FXML
     void refresh() {
-        refresh(selectedRun().map(RunRow::directory).orElse(null));
+        refresh(null);
     }
 
     private void refresh(Path select) {
         List<Path> recentPaths = List.copyOf(recent.paths());
         background.io(() -> RunLibrary.list(root, recentPaths), list -> {
+            // the run asked for (a renamed one), else what the user selected while the listing was read
+            Path keep = select != null ? select : selectedRun().map(RunRow::directory).orElse(null);
             rows.setAll(list);
             runsTable.setPlaceholder(new Label("No runs in " + root + " or in the recent list"));
-            // the run asked for, else the newest, so that the keys (↑/↓, Enter to open) work at once
-            runsTable.getItems().stream().filter(r -> r.directory().equals(select)).findFirst()
+            // that run, else the newest, so that the keys (↑/↓, Enter to open) work at once
+            runsTable.getItems().stream().filter(r -> r.directory().equals(keep)).findFirst()
                     .or(() -> runsTable.getItems().stream().findFirst())
                     .ifPresent(r -> runsTable.getSelectionModel().select(r));
             runsTable.requestFocus();
