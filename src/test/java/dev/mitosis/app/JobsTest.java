@@ -114,6 +114,8 @@ class JobsTest extends ExplorerTest {
         assertThat(lookup("#branchCheck").queryAs(CheckBox.class).isSelected()).isTrue();
         // a branch grows with the run's stored settings: only the rounds and the device stay open
         assertThat(lookup("#runDirectory").queryAs(TextField.class).isDisabled()).isTrue();
+        // and the form shows those settings, not the last growth's (which named another directory)
+        assertThat(lookup("#runDirectory").queryAs(TextField.class).getText()).isEqualTo(dir.toString());
         assertThat(lookup("#learningRate").queryAs(TextField.class).isDisabled()).isTrue();
         clickDialogButton("Grow");
         waitForTheJob(GrowthState.FINISHED);

@@ -28,16 +28,18 @@ public final class GrowDialog {
 
     public static Optional<GrowRequest> show(Window owner, ControllerFactory factory, GrowRequest initial,
                                              String seedName, long seedMacs, double budget) {
-        return show(owner, factory, initial, seedName, seedMacs, budget, null).map(Choice::request);
+        return show(owner, factory, initial, seedName, seedMacs, budget, null, null).map(Choice::request);
     }
 
     /**
      * @param branchOf when the seed is a stored candidate of the open run, how to name the branch option
      *     (e.g. "run r1"); null when only a new run is possible. The option is on by default: growing more
      *     of a run's candidate in that run keeps its lineage.
+     * @param stored the run's stored settings, which the form shows while the branch option is on
      */
     public static Optional<Choice> show(Window owner, ControllerFactory factory, GrowRequest initial,
-                                        String seedName, long seedMacs, double budget, String branchOf) {
+                                        String seedName, long seedMacs, double budget, String branchOf,
+                                        GrowRequest stored) {
         ControllerFactory.View<GrowOptionsController> view = factory.load(FxmlFile.GROW_OPTIONS);
         GrowOptionsController form = view.controller();
         form.init(initial, seedName, seedMacs, budget);
@@ -54,7 +56,10 @@ public final class GrowDialog {
             branch.setText("Grow more rounds in " + branchOf + ": a branch from " + seedName
                     + " with the run's stored settings (new candidates keep its lineage)");
             branch.setWrapText(true);
-            branch.selectedProperty().addListener((o, was, now) -> form.useNewRun(!now));
+            branch.selectedProperty().addListener((o, was, now) -> {
+                form.showSettings(now && stored != null ? stored : initial);
+                form.useNewRun(!now);
+            });
             branch.setSelected(true);
             javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(10, branch, view.root());
             dialog.getDialogPane().setContent(box);

@@ -2,6 +2,7 @@ package dev.mitosis.app.grow;
 
 import dev.mitosis.app.common.AppPaths;
 import dev.mitosis.grow.GrowthConfig;
+import dev.mitosis.grow.RunConfig;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -45,6 +46,15 @@ public final class GrowOptions {
         return new GrowRequest(d.rounds(), d.strategy(), d.grow(), OptionalLong.empty(),
                 d.signed(), d.fineTune().epochs(), d.fineTune().lr(), d.probePasses(), d.probeImages(), d.device(),
                 "sample", 0, 0, dir, d.seed());
+    }
+
+    /** What a branch of a stored run grows with: the run's own settings, data and directory. */
+    public static GrowRequest stored(RunConfig run, Path dir) {
+        GrowthConfig g = run.growth();
+        return new GrowRequest(g.rounds(), g.strategy(), g.grow(),
+                g.macTarget() == null ? OptionalLong.empty() : OptionalLong.of(g.macTarget()), g.signed(),
+                g.fineTune().epochs(), g.fineTune().lr(), g.probePasses(), g.probeImages(), g.device(), run.data(),
+                run.subset().trainImages(), run.subset().testImages(), dir, g.seed());
     }
 
     static Path newRunDirectory(String name) {

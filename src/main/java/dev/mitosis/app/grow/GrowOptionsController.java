@@ -77,6 +77,8 @@ public final class GrowOptionsController {
     @FXML
     private Label problem;
     private GrowRequest initial;
+    private long seedMacs;
+    private double budget;
     /** False while the growth is a branch in the open run: the run directory is then not asked for. */
     private boolean newRun = true;
     private final ReadOnlyStringWrapper problemText = new ReadOnlyStringWrapper(this, "problem", "");
@@ -148,7 +150,20 @@ public final class GrowOptionsController {
     /** Fills the form. {@code seedMacs} and {@code budget} suggest a MAC target. */
     public void init(GrowRequest r, String seedName, long seedMacs, double budget) {
         this.initial = r;
+        this.seedMacs = seedMacs;
+        this.budget = budget;
         rounds.getValueFactory().setValue(r.rounds());
+        device.setValue(options.devices().contains(r.device().toString()) ? r.device().toString() : "auto");
+        showSettings(r);
+        seedInfo.setText("Grows " + seedName + " (" + Formats.count(seedMacs) + " MACs). Every round stores a candidate"
+                + " in the run directory; Stop keeps the rounds already stored.");
+    }
+
+    /**
+     * Shows {@code r}'s settings in every field but the rounds and the device, which stay as the user set
+     * them: a branch shows the run's stored settings it will grow with, a new run the dialog's own.
+     */
+    public void showSettings(GrowRequest r) {
         selection.setValue(r.strategy());
         growFraction.getValueFactory().setValue(r.growFraction());
         long target = r.macTarget().isPresent() ? r.macTarget().getAsLong()
@@ -159,15 +174,12 @@ public final class GrowOptionsController {
         epochs.getValueFactory().setValue(r.fineTuneEpochs());
         learningRate.setText(Double.toString(r.learningRate()));
         probePasses.getValueFactory().setValue(Math.max(1, r.probePasses()));
-        device.setValue(options.devices().contains(r.device().toString()) ? r.device().toString() : "auto");
         boolean named = dataset.getItems().contains(r.dataset()) && !DIRECTORY.equals(r.dataset());
         dataset.setValue(named ? r.dataset() : DIRECTORY);
         dataPath.setText(named ? "" : r.dataset());
         trainImages.setText(r.trainImages() == 0 ? "all" : Integer.toString(r.trainImages()));
         testImages.setText(r.testImages() == 0 ? "all" : Integer.toString(r.testImages()));
         runDirectory.setText(r.runDirectory().toString());
-        seedInfo.setText("Grows " + seedName + " (" + Formats.count(seedMacs) + " MACs). Every round stores a candidate"
-                + " in the run directory; Stop keeps the rounds already stored.");
     }
 
     /** The devices the engine reported so far, keeping the one chosen ("auto" when it is gone). */

@@ -11,6 +11,8 @@ import dev.mitosis.app.baselines.BaselinesDialog;
 import dev.mitosis.app.grow.BaselineRequest;
 import dev.mitosis.app.grow.EngineJobs;
 import dev.mitosis.app.grow.GrowDialog;
+import dev.mitosis.store.RunStore;
+import dev.mitosis.grow.RunConfig;
 import dev.mitosis.app.grow.TrainRequest;
 import dev.mitosis.app.train.TrainDialog;
 import dev.mitosis.app.workspace.RunDocument;
@@ -337,11 +339,27 @@ public final class MainWindowController {
         if (sel == null || !monitor.state().canStart()) {
             return;
         }
+        Optional<RunDocument> run = branchableRun(sel);
+        if (run.isEmpty()) {
+            showGrowDialog(sel, Optional.empty(), null);
+            return;
+        }
+        // a branch shows the settings it will grow with: the run's, read from its store off the FX thread
+        RunDocument doc = run.get();
+        background.io(() -> GrowOptions.stored(RunConfig.fromJson(doc.store().configJson(),
+                doc.store().directory().resolve(RunStore.DATABASE).toString()), doc.store().directory()),
+                stored -> showGrowDialog(sel, run, stored),
+                error -> Dialogs.error(window(), "Cannot read the run's settings", error));
+    }
+
+    private void showGrowDialog(CandidateEntry sel, Optional<RunDocument> run, GrowRequest stored) {
+        if (workspace.selected() != sel || !monitor.state().canStart()) {
+            return;
+        }
         String name = sel.draft() ? "edit of #" + sel.record().parentId() : sel.spec().name() + " " + sel.displayId();
         GrowRequest initial = growOptions.initial(sel.spec().name());
-        Optional<RunDocument> run = branchableRun(sel);
         Optional<GrowDialog.Choice> choice = GrowDialog.show(window(), factory.get(), initial, name, sel.macs(),
-                workspace.budgetProperty().get(), run.map(RunDocument::title).orElse(null));
+                workspace.budgetProperty().get(), run.map(RunDocument::title).orElse(null), stored);
         choice.ifPresent(c -> {
             if (c.branch() && run.isPresent()) {
                 startBranch(run.get(), sel, c.request().rounds(), c.request().device());
