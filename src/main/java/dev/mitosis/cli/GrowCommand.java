@@ -80,7 +80,7 @@ final class GrowCommand implements Runnable {
         if (resume) {
             store = RunStore.openForWriting(out);
             try {
-                RunConfig storedConfig = RunConfig.fromJson(store.configJson(), out.resolve(RunStore.DATABASE).toString());
+                RunConfig storedConfig = RunConfig.of(store);
                 config = configure(storedConfig.growth());
                 RunConfig.checkResumable(storedConfig.growth(), config, out.toString());
                 if (explicit("--data") && !data.data.equals(storedConfig.data())) {

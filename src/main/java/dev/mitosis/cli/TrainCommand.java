@@ -70,10 +70,10 @@ final class TrainCommand implements Runnable {
             }
             history = Training.run(net, split, normalization, config, progress);
             trained = net.model();
-            test = history.isEmpty() ? Evaluation.of(net, split.test(), normalization) : null;
+            test = Evaluation.afterTraining(net, history, split.test(), normalization);
         }
-        double accuracy = test != null ? test.accuracy() : history.get(history.size() - 1).testAccuracy();
-        double loss = test != null ? test.loss() : history.get(history.size() - 1).testLoss();
+        double accuracy = test.accuracy();
+        double loss = test.loss();
         TrainingRecord record = new TrainingRecord(data.data, normalization, config.epochs(), accuracy, loss,
                 "mitosis " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         ModelDirectory.write(out, trained, Map.of(TrainingRecord.FILE, record.toJson()));

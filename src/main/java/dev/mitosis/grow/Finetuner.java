@@ -67,9 +67,7 @@ public final class Finetuner {
             try (Network net = Network.load(start, device)) {
                 List<EpochMetrics> history = Training.run(net, data, normalization, attempt,
                         listener(round, stream, attempt.epochs(), sink));
-                Evaluation test = history.isEmpty() ? Evaluation.of(net, data.test(), normalization)
-                        : new Evaluation(history.get(history.size() - 1).testLoss(),
-                        history.get(history.size() - 1).testAccuracy(), data.test().size());
+                Evaluation test = Evaluation.afterTraining(net, history, data.test(), normalization);
                 return new Trained(net.model(), test);
             } catch (DivergedException e) {
                 store.discardEpochs(round, stream);

@@ -28,7 +28,6 @@ import dev.mitosis.weights.Initializer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -233,8 +232,7 @@ public final class GrowthSession {
     }
 
     private long seedMacs() {
-        return store.candidates().stream().filter(c -> c.method() == Method.SEED).findFirst()
-                .map(CandidateRecord::macs).orElse(seed.spec().macs());
+        return store.seedCandidate().map(CandidateRecord::macs).orElse(seed.spec().macs());
     }
 
     /** What the views need of a probe and a plan: arrays per layer, copied. */

@@ -1,5 +1,6 @@
 package dev.mitosis.grow;
 
+import dev.mitosis.store.RunStore;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -81,6 +82,11 @@ public record RunConfig(String data, Optional<String> dataDir, DataSubset subset
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The config stored in {@code store}'s run; errors name its database. */
+    public static RunConfig of(RunStore store) {
+        return fromJson(store.configJson(), store.directory().resolve(RunStore.DATABASE).toString());
     }
 
     /** Reads a stored config; {@code source} names the run database in errors. */

@@ -23,10 +23,9 @@ public record StoredRun(RunConfig config, DataSplit data, CandidateRecord seed, 
 
     public static StoredRun read(RunStore store, DataSources sources) {
         Path dir = store.directory();
-        RunConfig config = RunConfig.fromJson(store.configJson(), dir.resolve(RunStore.DATABASE).toString());
+        RunConfig config = RunConfig.of(store);
         DataSplit data = config.subset().apply(sources.load(config.data(), config.dataDir().map(Path::of)));
-        CandidateRecord seed = store.candidates().stream().filter(c -> c.method() == Method.SEED).findFirst()
-                .orElseThrow(() -> new BadInputException(dir + ": the run has no seed candidate yet; start it again"
+        CandidateRecord seed = store.seedCandidate().orElseThrow(() -> new BadInputException(dir + ": the run has no seed candidate yet; start it again"
                         + " without --resume"));
         var record = TrainingRecord.read(store.modelDirectory(seed));
         return new StoredRun(config, data, seed, store.loadModel(seed), record.map(TrainingRecord::normalization)
@@ -43,10 +42,7 @@ public record StoredRun(RunConfig config, DataSplit data, CandidateRecord seed, 
      * before anything trains); 0 seed epochs while the run has no seed.
      */
     public static int epochBudget(RunStore store) {
-        RunConfig config = RunConfig.fromJson(store.configJson(), store.directory().resolve(RunStore.DATABASE).toString());
-        int seedEpochs = store.candidates().stream().filter(c -> c.method() == Method.SEED).findFirst()
-                .flatMap(c -> TrainingRecord.read(store.modelDirectory(c))).map(TrainingRecord::epochs).orElse(0);
-        return epochBudget(config, seedEpochs);
+        return epochBudget(RunConfig.of(store), store.seedCandidate().map(store::lineageEpochs).orElse(0));
     }
 
     private static int epochBudget(RunConfig config, int seedEpochs) {

@@ -251,6 +251,11 @@ public final class RunStore implements AutoCloseable {
         return out;
     }
 
+    /** The run's seed candidate, once stored. */
+    public Optional<CandidateRecord> seedCandidate() {
+        return candidates().stream().filter(c -> c.method() == Method.SEED).findFirst();
+    }
+
     public Optional<CandidateRecord> candidate(long id) {
         return candidates().stream().filter(c -> c.id() == id).findFirst();
     }

@@ -9,7 +9,6 @@ import dev.mitosis.app.workspace.CandidateEntry;
 import dev.mitosis.app.workspace.Document;
 import dev.mitosis.app.workspace.RunDocument;
 import dev.mitosis.grow.GrowthConfig;
-import dev.mitosis.grow.RunConfig;
 import dev.mitosis.app.workspace.Workspace;
 import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.run.LayerSnapshot;
@@ -306,7 +305,7 @@ public final class ChartsController {
 
     private static Optional<LiveRounds> liveRounds(RunDocument run) {
         try {
-            GrowthConfig g = RunConfig.fromJson(run.store().configJson(), run.store().directory().toString()).growth();
+            GrowthConfig g = run.config().growth();
             return Optional.of(new LiveRounds(g.rounds(), g.fineTune().epochs()));
         } catch (RuntimeException e) {
             return Optional.empty();

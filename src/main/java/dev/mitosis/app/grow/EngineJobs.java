@@ -111,9 +111,7 @@ public final class EngineJobs {
             try (Network net = Network.load(initial, r.device().resolve())) {
                 history = Training.run(net, data, normalization, config, listener(sink, cancel, config.epochs()));
                 trained = net.model();
-                test = history.isEmpty() ? Evaluation.of(net, data.test(), normalization)
-                        : new Evaluation(history.get(history.size() - 1).testLoss(),
-                        history.get(history.size() - 1).testAccuracy(), data.test().size());
+                test = Evaluation.afterTraining(net, history, data.test(), normalization);
             }
             TrainingRecord record = new TrainingRecord(r.dataset(), normalization, config.epochs(), test.accuracy(),
                     test.loss(), String.format(Locale.ROOT, "mitosis train %s --width %s --epochs %d --data %s (explorer)",

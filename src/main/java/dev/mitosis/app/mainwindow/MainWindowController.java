@@ -11,8 +11,6 @@ import dev.mitosis.app.baselines.BaselinesDialog;
 import dev.mitosis.app.grow.BaselineRequest;
 import dev.mitosis.app.grow.EngineJobs;
 import dev.mitosis.app.grow.GrowDialog;
-import dev.mitosis.store.RunStore;
-import dev.mitosis.grow.RunConfig;
 import dev.mitosis.app.grow.TrainRequest;
 import dev.mitosis.app.train.TrainDialog;
 import dev.mitosis.app.workspace.RunDocument;
@@ -346,8 +344,7 @@ public final class MainWindowController {
         }
         // a branch shows the settings it will grow with: the run's, read from its store off the FX thread
         RunDocument doc = run.get();
-        background.io(() -> GrowOptions.stored(RunConfig.fromJson(doc.store().configJson(),
-                doc.store().directory().resolve(RunStore.DATABASE).toString()), doc.store().directory()),
+        background.io(() -> GrowOptions.stored(doc.config(), doc.store().directory()),
                 stored -> showGrowDialog(sel, run, stored),
                 error -> Dialogs.error(window(), "Cannot read the run's settings", error));
     }

@@ -1,10 +1,8 @@
 package dev.mitosis.app.runs;
 
+import dev.mitosis.io.AtomicFiles;
 import dev.mitosis.io.BadInputException;
-import dev.mitosis.model.ModelDirectory;
-import dev.mitosis.net.SpecCodec;
 import dev.mitosis.run.CandidateRecord;
-import dev.mitosis.run.Method;
 import dev.mitosis.store.RunCatalog;
 import dev.mitosis.store.RunStore;
 import dev.mitosis.store.RunSummary;
@@ -20,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The file work of the runs library: listing the runs under a directory and in the recent list, and
@@ -54,31 +51,15 @@ final class RunLibrary {
     private static void add(Map<Path, RunRow> rows, RunCatalog.Listing listing) {
         for (RunSummary s : listing.runs()) {
             Path dir = s.directory().toAbsolutePath().normalize();
-            rows.put(dir, new RunRow(dir, seed(dir, s.seedMacs()), Optional.of(s.state()), s.candidates(), s.rounds(),
+            String seed = !s.seedName().isEmpty() ? s.seedName() : s.seedMacs() > 0 ? Formats.count(s.seedMacs()) + " MACs"
+                    : "";
+            rows.put(dir, new RunRow(dir, seed, Optional.of(s.state()), s.candidates(), s.rounds(),
                     s.best().map(CandidateRecord::accuracy).orElse(Double.NaN),
                     s.best().map(CandidateRecord::macs).orElse(0L), s.lastChange(), ""));
         }
         for (RunCatalog.Unreadable u : listing.unreadable()) {
             Path dir = u.directory().toAbsolutePath().normalize();
             rows.put(dir, new RunRow(dir, "", Optional.empty(), 0, 0, Double.NaN, 0, Instant.EPOCH, u.reason()));
-        }
-    }
-
-    /**
-     * The seed's network name from its model.json (a few kilobytes, so cheap enough for a list), or its
-     * MACs when that cannot be read. The catalog's summary does not carry the seed record, so this opens
-     * the store once more, read-only.
-     */
-    private static String seed(Path dir, long seedMacs) {
-        if (seedMacs == 0) {
-            return "";
-        }
-        try (RunStore store = RunStore.open(dir)) {
-            return store.candidates().stream().filter(c -> c.method() == Method.SEED).findFirst()
-                    .map(c -> SpecCodec.read(store.modelDirectory(c).resolve(ModelDirectory.SPEC_FILE)).name())
-                    .orElseThrow();
-        } catch (RuntimeException e) {
-            return Formats.count(seedMacs) + " MACs";
         }
     }
 
@@ -107,10 +88,8 @@ final class RunLibrary {
     /** Deletes the run directory and everything in it. */
     static void delete(Path dir) {
         refuseGrowing(dir, "delete");
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+        try {
+            AtomicFiles.deleteRecursively(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + dir + " (" + e.getMessage() + ")", e);
         }

@@ -20,12 +20,9 @@ import java.util.Optional;
  */
 public final class RunDocument implements Document {
 
-    /**
-     * Kept in the run directory when a growth from the explorer evaluated on part of the test set: the
-     * run's config and the candidates' training.json say which data, not how much of it.
-     */
-
     private final RunStore store;
+    /** Read once: a run's config never changes after the run is created. */
+    private volatile RunConfig config;
 
     public RunDocument(RunStore store) {
         this.store = store;
@@ -33,6 +30,16 @@ public final class RunDocument implements Document {
 
     public RunStore store() {
         return store;
+    }
+
+    /** The run's stored config (read from the store the first time; off the FX thread). */
+    public RunConfig config() {
+        RunConfig c = config;
+        if (c == null) {
+            c = RunConfig.of(store);
+            config = c;
+        }
+        return c;
     }
 
     /** All stored candidates with their specs (reads each candidate's model.json). */
@@ -84,8 +91,7 @@ public final class RunDocument implements Document {
 
     @Override
     public OptionalInt testImages() {
-        int images = RunConfig.fromJson(store.configJson(), store.directory().resolve(RunStore.DATABASE).toString())
-                .subset().testImages();
+        int images = config().subset().testImages();
         return images > 0 ? OptionalInt.of(images) : OptionalInt.empty();
     }
 
@@ -107,7 +113,7 @@ public final class RunDocument implements Document {
     @Override
     public String strategy() {
         try {
-            return RunConfig.fromJson(store.configJson(), store.directory().toString()).growth().strategy().id();
+            return config().growth().strategy().id();
         } catch (RuntimeException e) {
             return "";
         }
