@@ -2,10 +2,12 @@ package dev.mitosis.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mitosis.io.BadInputException;
 import dev.mitosis.store.RunCatalog;
 import dev.mitosis.store.RunSummary;
 import dev.mitosis.text.Formats;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +40,13 @@ final class RunsCommand implements Runnable {
                     "best MACs", "best acc", "last change");
         }
         for (Path root : dirs) {
+            if (roots != null && !roots.isEmpty() && !Files.isDirectory(root)) {
+                throw new BadInputException(root + ": no such directory");
+            }
             RunCatalog.Listing listing = RunCatalog.scan(root);
+            if (!output.json && listing.runs().isEmpty() && listing.unreadable().isEmpty()) {
+                out.println("(no runs in " + root + ")");
+            }
             for (RunSummary r : listing.runs()) {
                 if (output.json) {
                     ObjectNode n = json.addObject().put("run", r.directory().toString()).put("state", r.state().id())

@@ -238,4 +238,13 @@ class BadInputTest {
         }
         Files.write(file, gz.toByteArray());
     }
+
+    @Test
+    void runsOfAMissingDirectory() {
+        assertBadInput(CliRunner.run("runs", tmp.resolve("no-runs-here").toString()), "no-runs-here",
+                "no such directory");
+        CliRunner.Result empty = CliRunner.run("runs", tmp.toString());
+        assertThat(empty.exitCode()).isZero();
+        assertThat(empty.out()).contains("(no runs in " + tmp + ")");
+    }
 }
