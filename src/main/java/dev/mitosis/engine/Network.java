@@ -182,9 +182,19 @@ public final class Network implements AutoCloseable {
         Map<String, NDArray> params = tensors;
         if (training) {
             batchesTracked.replaceAll((k, v) -> v + 1);
-            params = new LinkedHashMap<>(tensors);
-            params.putAll(views(x.getManager()));
+            params = trainingParameters(x.getManager());
         }
+        return forward(x, spec, topology, params, training, Ops.BN_MOMENTUM_DJL);
+    }
+
+    /**
+     * The forward pass of any network {@code spec} whose tensors are in {@code params} (by state_dict
+     * name): this network's own, or a slice of them (see {@link SlimmableNetwork}).
+     *
+     * @param bnMomentum DJL's complement of PyTorch's BN momentum, for the running statistics in training mode
+     */
+    static NDArray forward(NDArray x, NetworkSpec spec, Topology topology, Map<String, NDArray> params,
+                           boolean training, float bnMomentum) {
         List<Block> blocks = spec.blocks();
         List<Layer> layers = topology.layers();
         int next = 0;
@@ -196,7 +206,7 @@ public final class Network implements AutoCloseable {
             }
             NDArray blockInput = x;
             while (next < layers.size() && layers.get(next).block() == b) {
-                x = apply(layers.get(next++), x, training, params);
+                x = apply(layers.get(next++), x, training, params, bnMomentum);
             }
             if (topology.residual().get(b)) {
                 x = Ops.add(x, blockInput);
@@ -205,13 +215,26 @@ public final class Network implements AutoCloseable {
         return x;
     }
 
+    /** The tensors for inference: trainable ones as views without autograd history. */
+    Map<String, NDArray> parameters() {
+        return tensors;
+    }
+
+    /** The tensors for a training forward: trainable ones as fresh views of the flat leaf, owned by {@code batch}. */
+    Map<String, NDArray> trainingParameters(NDManager batch) {
+        Map<String, NDArray> params = new LinkedHashMap<>(tensors);
+        params.putAll(views(batch));
+        return params;
+    }
+
     /** One layer: conv → BN → activation, or the classifier. */
-    private static NDArray apply(Layer layer, NDArray x, boolean training, Map<String, NDArray> params) {
+    private static NDArray apply(Layer layer, NDArray x, boolean training, Map<String, NDArray> params,
+                                 float bnMomentum) {
         if (layer.op() == Layer.Op.LINEAR) {
             return Ops.linear(x, params.get(layer.weightKey()), params.get(layer.name() + ".bias"));
         }
         NDArray h = Ops.batchNorm(Ops.conv(layer, x, params.get(layer.weightKey())), batchNorm(layer, params),
-                training);
+                training, bnMomentum);
         return Ops.activate(layer.activation(), h);
     }
 

@@ -37,8 +37,17 @@ final class Ops {
      * DJL's direct path (PyTorch always normalises axis 1).
      */
     static NDArray batchNorm(NDArray x, BatchNormParams bn, boolean training) {
+        return batchNorm(x, bn, training, BN_MOMENTUM_DJL);
+    }
+
+    /**
+     * The same with another momentum, in DJL's convention: running = m·running + (1 − m)·batch. A
+     * recalibration passes m = (t − 1)/t at its t-th batch, which gives the plain average over batches
+     * (PyTorch's momentum=None).
+     */
+    static NDArray batchNorm(NDArray x, BatchNormParams bn, boolean training, float momentum) {
         return x.getNDArrayInternal()
-                .batchNorm(x, bn.runningMean(), bn.runningVar(), bn.gamma(), bn.beta(), -1, BN_MOMENTUM_DJL, BN_EPS,
+                .batchNorm(x, bn.runningMean(), bn.runningVar(), bn.gamma(), bn.beta(), -1, momentum, BN_EPS,
                         training)
                 .singletonOrThrow();
     }

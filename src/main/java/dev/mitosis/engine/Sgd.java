@@ -62,6 +62,11 @@ final class Sgd implements AutoCloseable {
         JniUtils.zeroGrad((PtNDArray) p);
     }
 
+    /** Drops the gradients of a step that is not taken, so that they do not leak into the next one. */
+    void discard() {
+        JniUtils.zeroGrad((PtNDArray) network.flatParameters());
+    }
+
     /** A result of an op on a long-lived array belongs to that array's manager; move it to the step's. */
     private static NDArray scratch(NDArray temporary, NDManager scratch) {
         temporary.attach(scratch);

@@ -3,6 +3,7 @@ package dev.mitosis.weights;
 import dev.mitosis.io.BadInputException;
 import dev.mitosis.net.Layer;
 import dev.mitosis.net.NetworkSpec;
+import dev.mitosis.net.Topology;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -86,8 +87,13 @@ public final class WeightLayout {
     }
 
     public static List<Entry> of(NetworkSpec spec) {
+        return of(spec.topology());
+    }
+
+    /** The same from a topology already inferred. */
+    public static List<Entry> of(Topology topology) {
         List<Entry> entries = new ArrayList<>();
-        for (Layer l : spec.topology().layers()) {
+        for (Layer l : topology.layers()) {
             entries.add(new Entry(l, Role.KERNEL, l.weightShape()));
             long[] channels = {l.outChannels()};
             if (l.hasBatchNorm()) {
