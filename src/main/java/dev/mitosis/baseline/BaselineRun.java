@@ -26,11 +26,16 @@ public final class BaselineRun implements AutoCloseable {
     private final RunStore store;
     private final StoredRun stored;
     private final Finetuner finetuner;
+    private final Device device;
+    private final BooleanSupplier cancelled;
 
-    private BaselineRun(RunStore store, StoredRun stored, Finetuner finetuner) {
+    private BaselineRun(RunStore store, StoredRun stored, Finetuner finetuner, Device device,
+                        BooleanSupplier cancelled) {
         this.store = store;
         this.stored = stored;
         this.finetuner = finetuner;
+        this.device = device;
+        this.cancelled = cancelled;
     }
 
     /**
@@ -43,7 +48,8 @@ public final class BaselineRun implements AutoCloseable {
         try {
             StoredRun stored = StoredRun.read(store, DataSources.system());
             return new BaselineRun(store, stored,
-                    new Finetuner(stored.data(), stored.normalization(), device, store, listener, cancelled));
+                    new Finetuner(stored.data(), stored.normalization(), device, store, listener, cancelled), device,
+                    cancelled);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -78,6 +84,52 @@ public final class BaselineRun implements AutoCloseable {
                     g.epsilon(), s, listener));
         }
         return out;
+    }
+
+    /** {@code given}, or when empty the MACs of the run's grown candidates (AutoSlim's default targets). */
+    public List<Long> autoslimTargets(List<Long> given) {
+        List<Long> goals = given.isEmpty() ? grownMacs(store) : given;
+        if (goals.isEmpty()) {
+            throw new BadInputException(store.directory() + ": the run has no grown candidates to take MAC targets"
+                    + " from; give --targets");
+        }
+        return goals;
+    }
+
+    /** The same read from a store alone (for a dialog). */
+    public static List<Long> grownMacs(RunStore store) {
+        return StoredRun.grown(store).stream().map(CandidateRecord::macs).distinct().sorted().toList();
+    }
+
+    /**
+     * AutoSlim's settings for this run where the user gave none: the published groups and sandwich size, a
+     * supernet 1.5× as wide as the largest target needs, the run's epoch budget for the supernet, and a
+     * held-out part of a tenth of the training set (at most 2,500 images).
+     */
+    public AutoSlimBaseline.Options autoslimDefaults(List<Long> targets) {
+        int train = stored.data().train().size();
+        return new AutoSlimBaseline.Options(AutoSlimBaseline.defaultSupernetWidth(stored.seedModel().spec(), targets),
+                AutoSlimBaseline.Options.PUBLISHED_GROUPS, AutoSlimBaseline.Options.PUBLISHED_SANDWICH,
+                stored.epochBudget(), Math.max(1, Math.min(2500, train / 10)), Math.min(1024, train / 2), true);
+    }
+
+    /**
+     * AutoSlim for {@code targets} (see {@link #autoslimTargets}): the supernet trains with
+     * {@code training} applied to the defaults, and every configuration found is retrained from scratch
+     * for the run's epoch budget as the uniform baseline is. {@code restart} discards a stored search first;
+     * {@code resume} continues it.
+     */
+    public List<CandidateRecord> autoslim(List<Long> targets, AutoSlimBaseline.Options options,
+                                          UnaryOperator<TrainConfig> training, boolean resume, boolean restart,
+                                          GrowthListener listener) {
+        List<Long> goals = autoslimTargets(targets);
+        if (restart) {
+            AutoSlimBaseline.discardSearch(store);
+        }
+        TrainConfig retrain = training.apply(TrainConfig.defaults().withEpochs(stored.epochBudget()));
+        TrainConfig supernet = retrain.withEpochs(options.supernetEpochs());
+        return new AutoSlimBaseline(store, finetuner, stored.data().train(), stored.normalization(), device, listener,
+                cancelled).run(stored.seedModel().spec(), goals, options, supernet, retrain, resume);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.mitosis.cli;
 
+import dev.mitosis.baseline.AutoSlimBaseline;
 import dev.mitosis.baseline.BaselineRun;
 import dev.mitosis.baseline.UniformBaseline;
 import java.io.PrintWriter;
@@ -9,11 +10,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "baseline", mixinStandardHelpOptions = true,
         description = "Baselines stored in a run beside its grown candidates, for the same frontier.",
-        subcommands = {BaselineCommand.Uniform.class, BaselineCommand.RandomSplit.class})
+        subcommands = {BaselineCommand.Uniform.class, BaselineCommand.RandomSplit.class, BaselineCommand.AutoSlim.class})
 final class BaselineCommand implements Runnable {
 
     @Spec
@@ -21,7 +23,7 @@ final class BaselineCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing baseline: uniform or random");
+        throw new ParameterException(spec.commandLine(), "missing baseline: uniform, random or autoslim");
     }
 
     /** A baseline that trains into an existing run: the run, the device, and the run's context. */
@@ -79,6 +81,59 @@ final class BaselineCommand implements Runnable {
         @Override
         void train(BaselineRun ctx) {
             ctx.random(seeds, e -> { });
+        }
+    }
+
+    @Command(name = "autoslim", mixinStandardHelpOptions = true,
+            description = {"AutoSlim: a slimmable supernet trained by the sandwich rule, searched greedily on held-out",
+                    "training images for each MAC target, and every configuration found retrained from scratch with",
+                    "the grown candidates' epoch budget."})
+    static final class AutoSlim extends InRun {
+        @Option(names = "--targets", split = ",", paramLabel = "MACS", converter = CountOption.class,
+                description = "MAC targets, e.g. 125k,314k (default: the MACs of the run's grown candidates).")
+        List<Long> targets = List.of();
+        @Option(names = "--supernet-width", paramLabel = "K",
+                description = "Supernet: the seed's splittable widths x K (default: 1.5x what the largest target needs).")
+        Double supernetWidth;
+        @Option(names = "--supernet-epochs", paramLabel = "N",
+                description = "Epochs of supernet training (default: the run's epoch budget).")
+        Integer supernetEpochs;
+        @Option(names = "--groups", paramLabel = "G",
+                description = "Widths per layer the search chooses among; one group per step (default: 10, published).")
+        Integer groups;
+        @Option(names = "--sandwich", paramLabel = "N",
+                description = "Configurations per step: largest, smallest and N-2 random (default: 4, published).")
+        Integer sandwich;
+        @Option(names = "--held-out", paramLabel = "N",
+                description = "Training images held out from the supernet for the search (default: a tenth, at most 2500).")
+        Integer heldOut;
+        @Option(names = "--calibration", paramLabel = "N",
+                description = "Training images to recalibrate each configuration's batch norm on (default: 1024).")
+        Integer calibration;
+        @Option(names = "--slimmed", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Also store each configuration as sliced from the supernet, not retrained (default: on).")
+        boolean slimmed;
+        @Option(names = "--resume", description = "Continue the run's stored AutoSlim search.")
+        boolean resume;
+        @Option(names = "--restart", description = "Discard the run's stored AutoSlim search and start again.")
+        boolean restart;
+        @Mixin
+        TrainOptions training;
+
+        @Override
+        void train(BaselineRun ctx) {
+            if (resume && restart) {
+                throw new ParameterException(spec.commandLine(),
+                        "--resume and --restart exclude each other");
+            }
+            List<Long> goals = ctx.autoslimTargets(targets);
+            AutoSlimBaseline.Options d = ctx.autoslimDefaults(goals);
+            var options = new AutoSlimBaseline.Options(
+                    TrainOptions.or(supernetWidth, d.supernetWidth()), TrainOptions.or(groups, d.groups()),
+                    TrainOptions.or(sandwich, d.sandwich()), TrainOptions.or(supernetEpochs, d.supernetEpochs()),
+                    TrainOptions.or(heldOut, d.heldOutImages()), TrainOptions.or(calibration, d.calibrationImages()),
+                    slimmed);
+            ctx.autoslim(goals, options, training::config, resume, restart, e -> { });
         }
     }
 }

@@ -92,7 +92,14 @@ public final class Finetuner {
     /** Stores a trained candidate with its training record and reports it. */
     public CandidateRecord store(long parentId, int round, Method method, String label, Model model, Evaluation test,
                                  int epochs, double seconds) {
-        Map<String, String> files = Map.of(TrainingRecord.FILE, new TrainingRecord(data.train().name(), normalization,
+        return store(parentId, round, method, label, model, test, epochs, seconds, Map.of());
+    }
+
+    /** The same with more files in the candidate's directory, e.g. how a baseline found it. */
+    public CandidateRecord store(long parentId, int round, Method method, String label, Model model, Evaluation test,
+                                 int epochs, double seconds, Map<String, String> extraFiles) {
+        Map<String, String> files = new java.util.LinkedHashMap<>(extraFiles);
+        files.put(TrainingRecord.FILE, new TrainingRecord(data.train().name(), normalization,
                 epochs, test.accuracy(), test.loss(), "mitosis " + method.id()).toJson());
         CandidateRecord record = store.addCandidate(parentId, round, method, label, model, test.accuracy(), test.loss(),
                 seconds, files);

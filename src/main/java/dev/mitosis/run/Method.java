@@ -20,6 +20,9 @@ public enum Method {
             0x4d2d00),
     RANDOM("random", "random splits, MAC-matched", Family.BASELINE, Evaluation.FINE_TUNED, Glyph.TRIANGLE_DOWN,
             0xe16f24),
+    AUTOSLIM("autoslim", "AutoSlim widths, retrained", Family.BASELINE, Evaluation.RETRAINED, Glyph.DIAMOND, 0xbf3989),
+    AUTOSLIM_SLIMMED("autoslim-slimmed", "AutoSlim supernet, slimmed", Family.BASELINE, Evaluation.SLIMMED,
+            Glyph.CROSS, 0xd4a72c),
     /** The explorer's unsaved edit: never stored, never on the frontier. */
     EDIT("edit", "unsaved edit", Family.DRAFT, Evaluation.NONE, Glyph.CROSS, 0x59636e);
 
@@ -34,6 +37,8 @@ public enum Method {
         FINE_TUNED,
         /** The architecture trained from fresh weights. */
         RETRAINED,
+        /** Cut out of a trained supernet with its BN statistics recalibrated, not trained on its own. */
+        SLIMMED,
         /** Not evaluated (a draft). */
         NONE
     }
