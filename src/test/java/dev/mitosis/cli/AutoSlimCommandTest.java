@@ -40,7 +40,7 @@ class AutoSlimCommandTest {
 
     static String[] autoslim(String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("baseline", "autoslim", "--run", run.toString(),
-                "--device", "cpu", "--supernet-epochs", "1", "--held-out", "200", "--calibration", "128"));
+                "--device", "cpu", "--supernet-epochs", "1", "--held-out", "100", "--calibration", "64", "--groups", "4"));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
@@ -87,7 +87,7 @@ class AutoSlimCommandTest {
         try (RunStore store = RunStore.open(run)) {
             assertThat(store.candidates().stream().filter(c -> c.method() == Method.AUTOSLIM)).hasSize(1);
         }
-        CliRunner.Result other = CliRunner.run(autoslim("--resume", "--groups", "5"));
+        CliRunner.Result other = CliRunner.run(autoslim("--resume", "--sandwich", "3"));
         assertThat(other.exitCode()).isEqualTo(ExitCode.BAD_INPUT.status());
         assertThat(other.errorLine()).contains("other settings");
     }
