@@ -271,6 +271,11 @@ public final class AutoSlimBaseline {
         return s;
     }
 
+    /** Whether the run directory holds an AutoSlim search (a supernet checkpoint) that --resume could continue. */
+    public static boolean hasStoredSearch(Path run) {
+        return Files.isRegularFile(run.resolve(DIRECTORY).resolve("supernet").resolve(STATE_FILE));
+    }
+
     /** Discards a stored search (its checkpoint and result), keeping any candidates it stored. */
     public static void discardSearch(RunStore store) {
         try {

@@ -161,6 +161,36 @@ class JobsTest extends ExplorerTest {
     }
 
     @Test
+    void theBaselinesDialogRunsAutoSlimForTheGrownMacsAndItsCandidatesJoinTheRun() {
+        Path dir = tmp.resolve("autoslim");
+        List<CandidateRecord> before = TinyRun.create(dir, true, RunState.FINISHED);
+        long grownMacs = before.get(1).macs();
+        openRun(dir, 2);
+
+        clickOn("#baselinesButton");
+        waitUntil(10, "the Baselines dialog", () -> lookup("#autoslimBaseline").tryQuery().isPresent());
+        clickOn("#autoslimBaseline");
+        TextField targets = lookup("#autoslimTargets").queryAs(TextField.class);
+        assertThat(dev.mitosis.text.Formats.parseCount(targets.getText())).hasValue(grownMacs);
+        assertThat(lookup("#autoslimResume").queryAs(CheckBox.class).isDisabled()).isTrue();
+        runFx(() -> {
+            lookup("#autoslimSupernetEpochs").queryAs(TextField.class).setText("1");
+            lookup("#autoslimGroups").queryAs(TextField.class).setText("3");
+        });
+        @SuppressWarnings("unchecked")
+        ChoiceBox<String> device = lookup("#baselineDevice").queryAs(ChoiceBox.class);
+        runFx(() -> device.setValue("cpu"));
+        clickDialogButton("Run");
+        waitForTheJob(GrowthState.FINISHED);
+
+        List<CandidateEntry> rows = onFx(() -> List.copyOf(explorer.workspace().stored()));
+        assertThat(rows).extracting(e -> e.record().method()).containsExactly(Method.SEED, Method.SPLIT,
+                Method.AUTOSLIM_SLIMMED, Method.AUTOSLIM);
+        assertThat(rows.get(3).macs()).isLessThanOrEqualTo(grownMacs).isEqualTo(rows.get(2).macs());
+        assertThat(dir.resolve("autoslim/supernet/autoslim.json")).exists();
+    }
+
+    @Test
     void stopEndsABaselineAfterItsBatchAndKeepsWhatWasStored() {
         Path dir = tmp.resolve("stop-baseline");
         TinyRun.create(dir, true, RunState.FINISHED);

@@ -2,13 +2,16 @@ package dev.mitosis.app.baselines;
 
 import dev.mitosis.app.common.FormDialog;
 import dev.mitosis.app.grow.BaselineRequest;
+import dev.mitosis.baseline.AutoSlimBaseline;
 import dev.mitosis.baseline.UniformBaseline;
 import dev.mitosis.engine.DeviceChoice;
+import dev.mitosis.text.Formats;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.collections.ObservableList;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -18,20 +21,31 @@ import javafx.stage.Window;
 
 /**
  * The Baselines dialog: what {@code mitosis baseline uniform} (profile and width multipliers, trained
- * from scratch for the run's epoch budget) and {@code baseline random} (seeds) ask for, trained into the
- * open run beside its grown candidates.
+ * from scratch for the run's epoch budget), {@code baseline random} (seeds) and {@code baseline autoslim}
+ * (MAC targets, supernet epochs) ask for, trained into the open run beside its grown candidates.
  */
 public final class BaselinesDialog {
+
+    /**
+     * What the dialog shows of the run, read off the FX thread.
+     *
+     * @param epochBudget the epochs a uniform network or an AutoSlim configuration gets (the run's)
+     * @param grownMacs the grown candidates' MACs: random splitting matches them, AutoSlim targets them
+     * @param storedSearch whether the run holds an AutoSlim search that can be continued
+     */
+    public record Facts(int epochBudget, List<Long> grownMacs, boolean storedSearch) {
+        public Facts {
+            grownMacs = List.copyOf(grownMacs);
+        }
+    }
 
     private BaselinesDialog() {
     }
 
-    /**
-     * @param epochBudget the epochs a uniform network gets (the run's), for the hint
-     * @param canRandom whether the run has grown rounds for random splitting to match
-     */
-    public static Optional<BaselineRequest> show(Window owner, String runTitle, int epochBudget, boolean canRandom,
+    public static Optional<BaselineRequest> show(Window owner, String runTitle, Facts facts,
                                                  ObservableList<String> devices) {
+        int epochBudget = facts.epochBudget();
+        boolean canRandom = !facts.grownMacs().isEmpty();
         ToggleGroup kind = new ToggleGroup();
         RadioButton uniform = new RadioButton("Uniform widths, trained from scratch");
         uniform.setId("uniformBaseline");
@@ -49,12 +63,30 @@ public final class BaselinesDialog {
         multipliers.setId("baselineMultipliers");
         TextField seeds = new TextField("1");
         seeds.setId("baselineSeeds");
+        RadioButton autoslim = new RadioButton("AutoSlim: a slimmable supernet searched for each MAC target, retrained");
+        autoslim.setId("autoslimBaseline");
+        autoslim.setToggleGroup(kind);
+        // Exact counts: "341.7k" would round some grown candidate's 341,688 MACs up, past its budget.
+        TextField targets = new TextField(String.join(", ", facts.grownMacs().stream().map(String::valueOf).toList()));
+        targets.setId("autoslimTargets");
+        targets.setPromptText("e.g. 400k, 1.2M");
+        TextField supernetEpochs = new TextField(Integer.toString(epochBudget));
+        supernetEpochs.setId("autoslimSupernetEpochs");
+        TextField groups = new TextField(Integer.toString(AutoSlimBaseline.Options.PUBLISHED_GROUPS));
+        groups.setId("autoslimGroups");
+        CheckBox resume = new CheckBox("Continue the search stored in the run");
+        resume.setId("autoslimResume");
+        resume.setSelected(facts.storedSearch());
+        resume.setDisable(!facts.storedSearch());
         ChoiceBox<String> device = new ChoiceBox<>(devices);
         device.setId("baselineDevice");
         device.setValue(devices.isEmpty() ? "auto" : devices.get(0));
         profile.disableProperty().bind(uniform.selectedProperty().not());
         multipliers.disableProperty().bind(uniform.selectedProperty().not());
         seeds.disableProperty().bind(random.selectedProperty().not());
+        targets.disableProperty().bind(autoslim.selectedProperty().not());
+        supernetEpochs.disableProperty().bind(autoslim.selectedProperty().not());
+        groups.disableProperty().bind(autoslim.selectedProperty().not());
         FormDialog form = new FormDialog()
                 .line(uniform)
                 .row("Profile", profile)
@@ -63,6 +95,15 @@ public final class BaselinesDialog {
                         + " trains for the run's budget of " + epochBudget + " epochs."))
                 .line(random)
                 .row("Seeds", seeds)
+                .line(autoslim)
+                .row("MAC targets", targets)
+                .row("Supernet epochs", supernetEpochs)
+                .row("Channel groups", groups)
+                .line(resume)
+                .line(hint("The supernet is the seed 1.5× as wide as the largest target needs, trained on the training"
+                        + " set less a held-out tenth, which the search scores on; each configuration found then trains"
+                        + " from scratch for " + epochBudget + " epochs. The search takes one of a layer's channel"
+                        + " groups per step (published: 10)."))
                 .row("Device", device);
         return form.show(owner, "Baselines", "Train baselines into " + runTitle, "mdi2s-scale-balance", "Run", () -> {
             DeviceChoice d = DeviceChoice.parse(device.getValue() == null ? "auto" : device.getValue());
@@ -70,8 +111,25 @@ public final class BaselinesDialog {
                 return new BaselineRequest.Uniform(profile.getValue(), numbers("width multipliers",
                         multipliers.getText(), Double::parseDouble), d);
             }
+            if (autoslim.isSelected()) {
+                return new BaselineRequest.AutoSlim(numbers("MAC targets", targets.getText(), BaselinesDialog::count),
+                        number("supernet epochs", supernetEpochs.getText()), number("channel groups", groups.getText()),
+                        resume.isSelected() && !resume.isDisabled(), d);
+            }
             return new BaselineRequest.Random(numbers("seeds", seeds.getText(), Long::parseLong), d);
         });
+    }
+
+    private static int number(String field, String text) {
+        List<Integer> n = numbers(field, text, Integer::parseInt);
+        if (n.size() != 1) {
+            throw new IllegalArgumentException(field + ": give one whole number");
+        }
+        return n.get(0);
+    }
+
+    private static long count(String text) {
+        return Formats.parseCount(text).orElseThrow(() -> new NumberFormatException(text));
     }
 
     private static Label hint(String text) {

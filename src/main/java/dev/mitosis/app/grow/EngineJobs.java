@@ -1,6 +1,7 @@
 package dev.mitosis.app.grow;
 
 import dev.mitosis.app.workspace.RunDocument;
+import dev.mitosis.baseline.AutoSlimBaseline;
 import dev.mitosis.baseline.BaselineRun;
 import dev.mitosis.data.DataSources;
 import dev.mitosis.data.DataSplit;
@@ -81,14 +82,19 @@ public final class EngineJobs {
 
     /** A baseline trained into the open run beside its grown candidates. */
     public static Job baseline(RunDocument run, BaselineRequest request) {
-        String noun = request instanceof BaselineRequest.Uniform ? "Uniform baseline" : "Random-split baseline";
-        return new Job(noun, 0, "Opening " + run.title() + " and its data…", run, (sink, cancel) -> {
+        return new Job(request.noun(), 0, "Opening " + run.title() + " and its data…", run, (sink, cancel) -> {
             try (BaselineRun ctx = BaselineRun.open(run.store().directory(), request.device().resolve(), sink,
                     cancel::isCancelled)) {
                 if (request instanceof BaselineRequest.Uniform u) {
                     ctx.uniform(u.multipliers(), u.profile(), c -> c, sink);
                 } else if (request instanceof BaselineRequest.Random r) {
                     ctx.random(r.seeds(), sink);
+                } else if (request instanceof BaselineRequest.AutoSlim a) {
+                    AutoSlimBaseline.Options d = ctx.autoslimDefaults(a.targets());
+                    AutoSlimBaseline.Options options = new AutoSlimBaseline.Options(d.supernetWidth(), a.groups(),
+                            d.sandwich(), a.supernetEpochs(), d.heldOutImages(), d.calibrationImages(), d.slimmed());
+                    boolean stored = AutoSlimBaseline.hasStoredSearch(run.store().directory());
+                    ctx.autoslim(a.targets(), options, c -> c, a.resume() && stored, stored && !a.resume(), sink);
                 }
             }
         });

@@ -8,6 +8,8 @@ import dev.mitosis.app.common.StatusNotes;
 import dev.mitosis.app.export.ExportMenu;
 import dev.mitosis.app.graph.LayerGraphController;
 import dev.mitosis.app.baselines.BaselinesDialog;
+import dev.mitosis.baseline.AutoSlimBaseline;
+import dev.mitosis.baseline.BaselineRun;
 import dev.mitosis.app.grow.BaselineRequest;
 import dev.mitosis.app.grow.EngineJobs;
 import dev.mitosis.app.grow.GrowDialog;
@@ -421,8 +423,9 @@ public final class MainWindowController {
             return;
         }
         // The budget and whether there are grown rounds come from the store: read off the FX thread.
-        background.io(() -> new int[] {StoredRun.epochBudget(run.store()), StoredRun.grown(run.store()).size()},
-                facts -> BaselinesDialog.show(window(), run.title(), facts[0], facts[1] > 0, growOptions.devices())
+        background.io(() -> new BaselinesDialog.Facts(StoredRun.epochBudget(run.store()),
+                        BaselineRun.grownMacs(run.store()), AutoSlimBaseline.hasStoredSearch(run.store().directory())),
+                facts -> BaselinesDialog.show(window(), run.title(), facts, growOptions.devices())
                         .ifPresent(r -> startBaseline(run, r)),
                 error -> Dialogs.error(window(), "Cannot read " + run.title(), error));
     }
