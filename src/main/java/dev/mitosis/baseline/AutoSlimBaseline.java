@@ -61,6 +61,7 @@ public final class AutoSlimBaseline {
     static final String STATE_FILE = "autoslim.json";
     static final String SUPERNET_STREAM = "autoslim-supernet";
     private static final long THROTTLE_NANOS = 100_000_000L;
+    private static final int MAX_SKIPPED_IN_A_ROW = 5;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -329,6 +330,7 @@ public final class AutoSlimBaseline {
         long totalSteps = (long) o.supernetEpochs() * batches.batchesPerEpoch();
         NetworkSpec largest = grid.spec(grid.largest());
         NetworkSpec smallest = grid.spec(grid.smallest());
+        int skippedInARow = 0;
         try (SandwichTrainer trainer = new SandwichTrainer(net, t.optimizer())) {
             for (int epoch = state.epochsDone(); epoch < o.supernetEpochs(); epoch++) {
                 long start = System.nanoTime();
@@ -350,9 +352,21 @@ public final class AutoSlimBaseline {
                     }
                     SandwichTrainer.Step s = trainer.step(b.images(), b.labels(), b.size(), lr, configs);
                     if (!s.finite()) {
-                        throw new IllegalStateException(String.format(Locale.ROOT, "AutoSlim supernet: the loss is"
-                                + " not finite at epoch %d, batch %d (lr %.4g); lower --lr", epoch + 1, index + 1, lr));
+                        // The step was not taken, so the weights are still finite: a rare overflow in one
+                        // sampled configuration skips its batch, a run of them means training has diverged.
+                        skippedInARow++;
+                        String where = String.format(Locale.ROOT, "epoch %d, batch %d (lr %.4g): losses %s",
+                                epoch + 1, index + 1, lr, Arrays.toString(s.losses()));
+                        if (skippedInARow >= MAX_SKIPPED_IN_A_ROW) {
+                            throw new BadInputException("AutoSlim supernet: " + MAX_SKIPPED_IN_A_ROW
+                                    + " steps in a row with a non-finite loss, last at " + where + "; lower --lr");
+                        }
+                        listener.on(new GrowthEvent.Warning(0, "AutoSlim supernet: step skipped for a non-finite loss"
+                                + " at " + where));
+                        index++;
+                        continue;
                     }
+                    skippedInARow = 0;
                     lossSum += s.largest().lossSum();
                     correct += s.largest().correct();
                     seen += s.largest().size();

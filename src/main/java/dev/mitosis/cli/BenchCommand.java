@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures (throughput, ratios, memory).",
-        subcommands = {BenchTrainCommand.class, BenchSplitCommand.class, BenchSoakCommand.class})
+        subcommands = {BenchTrainCommand.class, BenchSplitCommand.class, BenchAutoSlimCommand.class,
+                BenchSoakCommand.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -123,5 +123,21 @@ class CommandsTest {
         assertThat(split.get("ratio").asDouble()).isCloseTo(
                 split.get("trainImagesPerSecond").asDouble() / split.get("splitImagesPerSecond").asDouble(),
                 org.assertj.core.data.Percentage.withPercentage(1e-6));
+        JsonNode runs = json(CliRunner.run("bench", "split", "--model", "mbv1-seed", "--input", "32x32x3",
+                "--classes", "10", "--batch", "16", "--steps", "2", "--warmup", "1", "--rounds", "1", "--runs", "3",
+                "--json"));
+        assertThat(runs.get("runRatios")).hasSize(3);
+        double[] ratios = new double[3];
+        for (int i = 0; i < 3; i++) {
+            ratios[i] = runs.get("runRatios").get(i).asDouble();
+        }
+        java.util.Arrays.sort(ratios);
+        assertThat(runs.get("ratio").asDouble()).isEqualTo(ratios[1]);
+        JsonNode slim = json(CliRunner.run("bench", "autoslim", "--model", "mbv1-seed", "--input", "32x32x3",
+                "--classes", "10", "--batch", "16", "--steps", "2", "--warmup", "1", "--rounds", "1", "--json"));
+        assertThat(slim.get("sandwich").asInt()).isEqualTo(4);
+        assertThat(slim.get("ratioToLargest").asDouble()).isCloseTo(slim.get("sandwichStepSeconds").asDouble()
+                / slim.get("largestStepsSeconds").asDouble(), org.assertj.core.data.Percentage.withPercentage(1e-6));
+        assertThat(slim.get("ratioToPlain").asDouble()).isPositive();
     }
 }
