@@ -34,6 +34,8 @@ final class BaselineCommand implements Runnable {
         Path run;
         @Mixin
         DeviceOption device;
+        @Mixin
+        VerboseOption verbose;
 
         @Override
         public final void run() {

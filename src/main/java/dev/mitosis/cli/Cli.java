@@ -36,7 +36,7 @@ public final class Cli {
                 return ExitCode.BAD_INPUT.status();
             }
             err.println("mitosis: internal error: " + oneLine(String.valueOf(ex.getMessage()))
-                    + (verbose ? "" : " (run with --verbose for details)"));
+                    + (verbose || !acceptsVerbose(parseResult) ? "" : " (run with --verbose for details)"));
             return ExitCode.INTERNAL.status();
         });
         cl.setParameterExceptionHandler((ex, args) -> {
@@ -52,12 +52,23 @@ public final class Cli {
         return commandLine().execute(args);
     }
 
-    /** Whether the command that ran was given {@code --verbose}, read from its {@link OutputOptions} mixin. */
+    /** Whether the command that ran was given {@code --verbose} ({@link VerboseOption}, alone or in {@link OutputOptions}). */
     private static boolean verbose(CommandLine.ParseResult parseResult) {
+        return mixins(command(parseResult)).anyMatch(o -> o instanceof VerboseOption v && v.verbose());
+    }
+
+    private static boolean acceptsVerbose(CommandLine.ParseResult parseResult) {
+        return command(parseResult).findOption("--verbose") != null;
+    }
+
+    private static CommandLine.Model.CommandSpec command(CommandLine.ParseResult parseResult) {
         List<CommandLine> commands = parseResult.asCommandLineList();
-        return commands.get(commands.size() - 1).getCommandSpec().mixins().values().stream()
-                .map(CommandLine.Model.CommandSpec::userObject)
-                .anyMatch(o -> o instanceof OutputOptions out && out.verbose());
+        return commands.get(commands.size() - 1).getCommandSpec();
+    }
+
+    private static java.util.stream.Stream<Object> mixins(CommandLine.Model.CommandSpec spec) {
+        return spec.mixins().values().stream().flatMap(m -> java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(m.userObject()), mixins(m)));
     }
 
     private static String oneLine(String message) {

@@ -1,5 +1,6 @@
 package dev.mitosis.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --json} and {@code --verbose}, shared by every command. */
@@ -8,14 +9,14 @@ public final class OutputOptions {
     @Option(names = "--json", description = "Print machine-readable JSON on stdout.")
     boolean json;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     public boolean json() {
         return json;
     }
 
     public boolean verbose() {
-        return verbose;
+        return verbose.verbose();
     }
 }
