@@ -77,7 +77,6 @@ public final class BaselinesDialog {
         CheckBox resume = new CheckBox("Continue the search stored in the run");
         resume.setId("autoslimResume");
         resume.setSelected(facts.storedSearch());
-        resume.setDisable(!facts.storedSearch());
         ChoiceBox<String> device = new ChoiceBox<>(devices);
         device.setId("baselineDevice");
         device.setValue(devices.isEmpty() ? "auto" : devices.get(0));
@@ -87,6 +86,8 @@ public final class BaselinesDialog {
         targets.disableProperty().bind(autoslim.selectedProperty().not());
         supernetEpochs.disableProperty().bind(autoslim.selectedProperty().not());
         groups.disableProperty().bind(autoslim.selectedProperty().not());
+        resume.disableProperty().bind(autoslim.selectedProperty().not().or(
+                javafx.beans.binding.Bindings.createBooleanBinding(() -> !facts.storedSearch())));
         FormDialog form = new FormDialog()
                 .line(uniform)
                 .row("Profile", profile)

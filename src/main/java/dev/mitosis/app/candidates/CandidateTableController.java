@@ -2,6 +2,7 @@ package dev.mitosis.app.candidates;
 
 import dev.mitosis.app.workspace.CandidateEntry;
 import dev.mitosis.app.workspace.Workspace;
+import dev.mitosis.run.Method;
 import dev.mitosis.text.Formats;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class CandidateTableController {
     @FXML
     private TreeTableColumn<CandidateEntry, Number> roundColumn;
     @FXML
-    private TreeTableColumn<CandidateEntry, String> methodColumn;
+    private TreeTableColumn<CandidateEntry, Method> methodColumn;
     @FXML
     private TreeTableColumn<CandidateEntry, Number> macsColumn;
     @FXML
@@ -53,8 +54,16 @@ public final class CandidateTableController {
     private void initialize() {
         Cells.value(idColumn, CandidateEntry::displayId);
         Cells.value(roundColumn, e -> e.record().round());
-        // the short stable id fits the column; the frontier's legend and tooltips spell the label out
-        Cells.value(methodColumn, e -> e.record().method().id());
+        // the short stable id fits the column; its tooltip, the frontier's legend and tooltips spell the label out
+        Cells.value(methodColumn, e -> e.record().method());
+        methodColumn.setCellFactory(c -> new javafx.scene.control.TreeTableCell<>() {
+            @Override
+            protected void updateItem(Method item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.id());
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item.label()));
+            }
+        });
         Cells.value(macsColumn, CandidateEntry::macs);
         Cells.value(paramsColumn, e -> e.record().params());
         Cells.value(accuracyColumn, CandidateEntry::accuracy);
