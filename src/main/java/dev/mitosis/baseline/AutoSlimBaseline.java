@@ -301,11 +301,19 @@ public final class AutoSlimBaseline {
                 store.discardEpochs(0, SUPERNET_STREAM);
             }
             state = trainSupernet(net, grid, parts.fit(), search, state, training);
+            listener.on(new GrowthEvent.Note(0, String.format(Locale.ROOT, "AutoSlim search: %s supernet (%s MACs),"
+                    + " %d groups per layer, %d held-out images", grid.supernet().name(),
+                    Formats.count(grid.macs(grid.largest())), state.options().groups(), parts.heldOut().size())));
             listener.on(new GrowthEvent.Progress(0, "autoslim search", 0, Double.NaN, Double.NaN));
             List<GreedySlimming.Found> found = search.search(state.targets(), (steps, macs, accuracy, fraction) ->
                     progress("autoslim search", fraction, Double.NaN));
             List<Found> stored = found.stream().map(f -> new Found(f.target(), f.macs(), f.levels(),
                     widths(grid, f.levels()), f.heldOutAccuracy(), f.steps())).toList();
+            for (Found f : stored) {
+                listener.on(new GrowthEvent.Note(0, String.format(Locale.ROOT, "AutoSlim search: %s MACs for target %s"
+                        + " after %d steps, held-out accuracy %.2f%% (slimmed, BN recalibrated)", Formats.count(f.macs()),
+                        Formats.count(f.target()), f.steps(), 100 * f.heldOutAccuracy())));
+            }
             state = new State(State.SCHEMA, state.options(), state.targets(), state.epochsDone(), stored,
                     search.evaluations());
             checkpoint(net, state);
@@ -361,8 +369,8 @@ public final class AutoSlimBaseline {
                             throw new BadInputException("AutoSlim supernet: " + MAX_SKIPPED_IN_A_ROW
                                     + " steps in a row with a non-finite loss, last at " + where + "; lower --lr");
                         }
-                        listener.on(new GrowthEvent.Warning(0, "AutoSlim supernet: step skipped for a non-finite loss"
-                                + " at " + where));
+                        listener.on(new GrowthEvent.Note(0, "warning: AutoSlim supernet: step skipped for a"
+                                + " non-finite loss at " + where));
                         index++;
                         continue;
                     }

@@ -40,13 +40,8 @@ final class BaselineCommand implements Runnable {
         @Override
         public final void run() {
             PrintWriter out = spec.commandLine().getOut();
-            try (BaselineRun ctx = BaselineRun.open(run, device.resolve(), event -> {
-                String line = GrowProgress.line(event);
-                if (line != null) {
-                    out.println(line);
-                    out.flush();
-                }
-            }, () -> false)) {
+            try (GrowProgress progress = new GrowProgress(out, false);
+                 BaselineRun ctx = BaselineRun.open(run, device.resolve(), progress, () -> false)) {
                 train(ctx);
             }
         }

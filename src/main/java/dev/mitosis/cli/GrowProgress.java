@@ -68,8 +68,8 @@ final class GrowProgress implements GrowthListener, AutoCloseable {
                     Formats.count(c.candidate().params()), 100 * c.candidate().accuracy(),
                     Formats.duration(c.candidate().seconds()));
         }
-        if (event instanceof GrowthEvent.Warning w) {
-            return "warning: " + w.message();
+        if (event instanceof GrowthEvent.Note n) {
+            return n.message();
         }
         if (event instanceof GrowthEvent.RoundRetried r) {
             return String.format(Locale.ROOT, "round %d rolled back (%s); retrying at lr %.4g", r.round(), r.reason(),

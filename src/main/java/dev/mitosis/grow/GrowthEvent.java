@@ -45,8 +45,8 @@ public sealed interface GrowthEvent {
     record RoundRetried(int round, String reason, double newLr) implements GrowthEvent {
     }
 
-    /** Something the user should know that does not stop the work, e.g. a training step skipped. */
-    record Warning(int round, String message) implements GrowthEvent {
+    /** Something the user should know that does not stop the work: a search result, a training step skipped. */
+    record Note(int round, String message) implements GrowthEvent {
     }
 
     record Finished(List<CandidateRecord> candidates, String summary) implements GrowthEvent {

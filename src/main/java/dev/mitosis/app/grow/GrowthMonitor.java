@@ -231,8 +231,8 @@ public final class GrowthMonitor {
         } else if (e instanceof GrowthEvent.RoundRetried r) {
             status.set(String.format(Locale.ROOT, "Round %d: %s; retrying with learning rate %.3g", r.round(), r.reason(),
                     r.newLr()));
-        } else if (e instanceof GrowthEvent.Warning w) {
-            status.set(noun + " · warning: " + w.message());
+        } else if (e instanceof GrowthEvent.Note n) {
+            status.set(noun + " · " + n.message());
         } else if (e instanceof GrowthEvent.Finished f) {
             terminalMessage = noun + " finished: " + summary(f);
         } else if (e instanceof GrowthEvent.Cancelled c) {
