@@ -107,6 +107,10 @@ public final class AutoSlimBaseline {
         static final int SCHEMA = 1;
 
         State {
+            if (options == null || epochsDone < 0 || epochsDone > options.supernetEpochs()) {
+                throw new IllegalArgumentException("epochsDone " + epochsDone + " is outside 0.."
+                        + (options == null ? "?" : options.supernetEpochs()));
+            }
             targets = List.copyOf(targets);
             found = found == null ? List.of() : List.copyOf(found);
         }
@@ -207,6 +211,13 @@ public final class AutoSlimBaseline {
         ChannelGrid grid = grid(seed, options);
         GreedySlimming.checkTargets(grid, targets, "--targets");
         State state = startOrResume(targets, options, resume);
+        for (Found f : state.found()) {
+            if (!grid.contains(f.levels()) || grid.macs(f.levels()) != f.macs()) {
+                throw new BadInputException(supernetDirectory().resolve(STATE_FILE) + ": found configuration for target "
+                        + f.target() + " does not fit the supernet these options make (levels "
+                        + Arrays.toString(f.levels()) + "); --restart");
+            }
+        }
         Parts parts = holdOut(train, options.heldOutImages(), supernetTraining.seed());
         if (options.calibrationImages() > parts.fit().size()) {
             throw new BadInputException("--calibration " + options.calibrationImages() + ": only " + parts.fit().size()

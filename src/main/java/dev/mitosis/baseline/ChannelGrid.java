@@ -86,6 +86,19 @@ public final class ChannelGrid {
         return levels;
     }
 
+    /** Whether {@code levels} is a configuration of this grid: one level per layer, each in range. */
+    public boolean contains(int[] levels) {
+        if (levels == null || levels.length != widths.length) {
+            return false;
+        }
+        for (int l = 0; l < levels.length; l++) {
+            if (levels[l] < 0 || levels[l] >= widths[l].length) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code levels} with layer l one group narrower, or null when it is at its narrowest. */
     public int[] shrunk(int[] levels, int layer) {
         if (levels[layer] == 0) {

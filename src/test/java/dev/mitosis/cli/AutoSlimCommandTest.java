@@ -90,6 +90,18 @@ class AutoSlimCommandTest {
         CliRunner.Result other = CliRunner.run(autoslim("--resume", "--sandwich", "3"));
         assertThat(other.exitCode()).isEqualTo(ExitCode.BAD_INPUT.status());
         assertThat(other.errorLine()).contains("other settings");
+        // a state file edited by hand is refused with the file named, and nothing more is stored
+        Path state = run.resolve("autoslim/supernet/autoslim.json");
+        String original = Files.readString(state);
+        Files.writeString(state, original.replaceFirst("\"levels\" : \\[ \\d+", "\"levels\" : [ 99"));
+        CliRunner.Result edited = CliRunner.run(autoslim("--resume"));
+        assertThat(edited.exitCode()).isEqualTo(ExitCode.BAD_INPUT.status());
+        assertThat(edited.errorLine()).contains("autoslim.json").contains("does not fit");
+        Files.writeString(state, original.replace("\"epochsDone\" : 1", "\"epochsDone\" : -3"));
+        CliRunner.Result negative = CliRunner.run(autoslim("--resume"));
+        assertThat(negative.exitCode()).isEqualTo(ExitCode.BAD_INPUT.status());
+        assertThat(negative.errorLine()).contains("autoslim.json").contains("epochsDone");
+        Files.writeString(state, original);
     }
 
     @Test
