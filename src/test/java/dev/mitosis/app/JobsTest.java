@@ -212,6 +212,31 @@ class JobsTest extends ExplorerTest {
     }
 
     @Test
+    void stopEndsAnAutoSlimSupernetAndTheDialogThenOffersToContinueIt() {
+        Path dir = tmp.resolve("stop-autoslim");
+        List<CandidateRecord> before = TinyRun.create(dir, true, RunState.FINISHED);
+        openRun(dir, 2);
+        RunDocument doc = onFx(() -> (RunDocument) explorer.workspace().document());
+        assertThat(onFx(() -> explorer.main().startBaseline(doc, new dev.mitosis.app.grow.BaselineRequest.AutoSlim(
+                List.of(before.get(1).macs()), 40, 10, false, DeviceChoice.CPU)))).isTrue();
+        // stop once the first supernet epoch is checkpointed, so that there is a search to continue
+        waitUntil(120, "a supernet epoch", () -> Files.exists(dir.resolve("autoslim/supernet/autoslim.json")));
+        clickOn("#stopButton");
+        waitForTheJob(GrowthState.CANCELLED);
+        assertThat(lookup("#statusLabel").queryAs(Label.class).getText()).startsWith("Stopped");
+        try (RunStore store = RunStore.open(dir)) {
+            assertThat(store.candidates()).hasSize(2);
+        }
+        clickOn("#baselinesButton");
+        waitUntil(10, "the Baselines dialog", () -> lookup("#autoslimBaseline").tryQuery().isPresent());
+        clickOn("#autoslimBaseline");
+        CheckBox resume = lookup("#autoslimResume").queryAs(CheckBox.class);
+        assertThat(resume.isDisabled()).isFalse();
+        assertThat(resume.isSelected()).isTrue();
+        clickDialogButton("Cancel");
+    }
+
+    @Test
     void trainWritesAModelDirectoryAndOpensIt() {
         waitUntil(30, "the bundled seed", () -> explorer.workspace().selected() != null);
         Path out = tmp.resolve("trained");
