@@ -27,7 +27,11 @@ import dev.mitosis.text.Formats;
 import dev.mitosis.train.EpochMetrics;
 import dev.mitosis.train.Evaluation;
 import dev.mitosis.train.TrainConfig;
+import dev.mitosis.weights.DType;
 import dev.mitosis.weights.Initializer;
+import dev.mitosis.weights.Safetensors;
+import dev.mitosis.weights.Tensor;
+import dev.mitosis.weights.Weights;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,14 +56,15 @@ import java.util.function.BooleanSupplier;
  * ({@link Method#AUTOSLIM_SLIMMED}).
  *
  * <p>The supernet is checkpointed in the run ({@value #DIRECTORY}/) after every epoch and the search
- * result when it is done, so a resumed AutoSlim loses at most the epoch in progress (its momentum restarts
- * from zero) and skips the targets already retrained.
+ * result when it is done, with the optimizer's momentum beside it, so a resumed AutoSlim loses at most the
+ * epoch in progress and skips the targets already retrained.
  */
 public final class AutoSlimBaseline {
 
     public static final String DIRECTORY = "autoslim";
     static final String STATE_FILE = "autoslim.json";
     static final String SUPERNET_STREAM = "autoslim-supernet";
+    static final String MOMENTUM_FILE = "momentum.safetensors";
     private static final long THROTTLE_NANOS = 100_000_000L;
     private static final int MAX_SKIPPED_IN_A_ROW = 5;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -351,6 +356,10 @@ public final class AutoSlimBaseline {
         NetworkSpec smallest = grid.spec(grid.smallest());
         int skippedInARow = 0;
         try (SandwichTrainer trainer = new SandwichTrainer(net, t.optimizer())) {
+            if (state.epochsDone() > 0 && !restoreMomentum(trainer, state.epochsDone())) {
+                listener.on(new GrowthEvent.Note(0, "AutoSlim supernet: no momentum saved for epoch "
+                        + state.epochsDone() + "; it restarts from zero"));
+            }
             for (int epoch = state.epochsDone(); epoch < o.supernetEpochs(); epoch++) {
                 long start = System.nanoTime();
                 long step = (long) epoch * batches.batchesPerEpoch();
@@ -400,6 +409,7 @@ public final class AutoSlimBaseline {
                 listener.on(new GrowthEvent.EpochFinished(0, o.supernetEpochs(), m));
                 state = new State(State.SCHEMA, o, state.targets(), epoch + 1, List.of(), 0);
                 checkpoint(net, state);
+                saveMomentum(trainer, epoch + 1);
             }
         }
         return state;
@@ -413,6 +423,39 @@ public final class AutoSlimBaseline {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the AutoSlim checkpoint to " + supernetDirectory(), e);
         }
+    }
+
+    private Path momentumFile() {
+        return directory().resolve(MOMENTUM_FILE);
+    }
+
+    /**
+     * Written after the supernet's checkpoint, with the epoch it belongs to, so that a crash between the
+     * two writes leaves a momentum that is recognised as stale rather than one applied to other weights.
+     */
+    private void saveMomentum(SandwichTrainer trainer, int epochsDone) {
+        Tensor momentum = trainer.momentum();
+        if (momentum == null) {
+            return;
+        }
+        try {
+            Safetensors.write(momentumFile(), new Weights(Map.of("momentum", momentum,
+                    "epochs_done", Tensor.scalar(DType.I64, epochsDone))), Map.of("format", "mitosis-sgd"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + momentumFile(), e);
+        }
+    }
+
+    private boolean restoreMomentum(SandwichTrainer trainer, int epochsDone) {
+        if (!Files.isRegularFile(momentumFile())) {
+            return false;
+        }
+        Weights saved = Safetensors.read(momentumFile());
+        Optional<Tensor> epochs = saved.find("epochs_done");
+        if (epochs.isEmpty() || epochs.get().size() != 1 || (long) epochs.get().get(0) != epochsDone) {
+            return false;
+        }
+        return trainer.restoreMomentum(saved.find("momentum").orElse(null));
     }
 
     private boolean alreadyStored(Method method, String label) {

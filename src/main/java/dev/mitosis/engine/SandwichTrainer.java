@@ -90,6 +90,16 @@ public final class SandwichTrainer implements AutoCloseable {
         }
     }
 
+    /** The optimizer's momentum on the host (null without momentum), to checkpoint with the supernet. */
+    public dev.mitosis.weights.Tensor momentum() {
+        return sgd.momentum();
+    }
+
+    /** Continues with a checkpointed momentum; false when it does not fit this supernet (then it starts at zero). */
+    public boolean restoreMomentum(dev.mitosis.weights.Tensor saved) {
+        return sgd.restoreMomentum(saved);
+    }
+
     @Override
     public void close() {
         sgd.close();

@@ -62,6 +62,24 @@ final class Sgd implements AutoCloseable {
         JniUtils.zeroGrad((PtNDArray) p);
     }
 
+    /** The momentum buffer on the host, or null without momentum: for a checkpoint. */
+    dev.mitosis.weights.Tensor momentum() {
+        return buffer == null ? null : Network.download(buffer, buffer.getDataType()
+                == ai.djl.ndarray.types.DataType.FLOAT64 ? dev.mitosis.weights.DType.F64 : dev.mitosis.weights.DType.F32);
+    }
+
+    /** Restores a momentum buffer {@link #momentum} gave; false (and nothing changed) when it does not fit. */
+    boolean restoreMomentum(dev.mitosis.weights.Tensor saved) {
+        if (buffer == null || saved == null || !saved.sameShape(buffer.getShape().getShape())) {
+            return false;
+        }
+        try (NDManager scratch = stateManager.newSubManager()) {
+            NDArray values = Network.upload(scratch, saved).toType(buffer.getDataType(), false);
+            buffer.muli(0).addi(values);
+        }
+        return true;
+    }
+
     /** Drops the gradients of a step that is not taken, so that they do not leak into the next one. */
     void discard() {
         JniUtils.zeroGrad((PtNDArray) network.flatParameters());

@@ -308,4 +308,40 @@ class SlimmableNetworkTest {
         }
         assertThat(Math.abs(labelOnly - along)).isGreaterThan(1e-3 * Math.abs(along));
     }
+
+    @Test
+    void aRestoredMomentumContinuesTheSameTrajectory() {
+        Model sup = supernet(DType.F64);
+        Trainer.Config momentum = new Trainer.Config(0.9, true, 1e-4, 0);
+        List<NetworkSpec> configs = List.of(SUPER, SMALL);
+        Weights straight;
+        Weights checkpoint;
+        Tensor saved;
+        try (SlimmableNetwork slim = SlimmableNetwork.load(sup, Device.cpu());
+             SandwichTrainer trainer = new SandwichTrainer(slim, momentum)) {
+            trainer.step(X, Y, N, 0.1, configs);
+            trainer.step(X, Y, N, 0.1, configs);
+            checkpoint = slim.weights();
+            saved = trainer.momentum();
+            trainer.step(X, Y, N, 0.1, configs);
+            straight = slim.weights();
+        }
+        Weights resumed;
+        Weights fresh;
+        try (SlimmableNetwork slim = SlimmableNetwork.load(new Model(SUPER, checkpoint), Device.cpu());
+             SandwichTrainer trainer = new SandwichTrainer(slim, momentum)) {
+            assertThat(trainer.restoreMomentum(saved)).isTrue();
+            trainer.step(X, Y, N, 0.1, configs);
+            resumed = slim.weights();
+        }
+        try (SlimmableNetwork slim = SlimmableNetwork.load(new Model(SUPER, checkpoint), Device.cpu());
+             SandwichTrainer trainer = new SandwichTrainer(slim, momentum)) {
+            assertThat(trainer.restoreMomentum(Tensor.filled(DType.F64, new long[] {3}, 0))).isFalse();
+            trainer.step(X, Y, N, 0.1, configs);
+            fresh = slim.weights();
+        }
+        String kernel = "blocks.1.pw.weight";
+        assertThat(resumed.get(kernel).values()).containsExactly(straight.get(kernel).values(), within(1e-12));
+        assertThat(fresh.get(kernel).values()).isNotEqualTo(straight.get(kernel).values());
+    }
 }
