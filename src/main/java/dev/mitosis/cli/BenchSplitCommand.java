@@ -1,5 +1,6 @@
 package dev.mitosis.cli;
 
+import java.util.Comparator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mitosis.engine.DeviceChoice;
 import dev.mitosis.engine.Network;
@@ -57,7 +58,7 @@ final class BenchSplitCommand implements Runnable {
         for (int r = 0; r < runs; r++) {
             all.add(measure(m));
         }
-        Measurement mid = all.stream().sorted(java.util.Comparator.comparingDouble(Measurement::ratio)).toList()
+        Measurement mid = all.stream().sorted(Comparator.comparingDouble(Measurement::ratio)).toList()
                 .get((all.size() - 1) / 2);
         double[] ratios = all.stream().mapToDouble(Measurement::ratio).toArray();
         double median = Stopwatch.median(ratios);

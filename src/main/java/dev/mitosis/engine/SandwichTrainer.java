@@ -1,5 +1,6 @@
 package dev.mitosis.engine;
 
+import dev.mitosis.weights.Tensor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
@@ -91,12 +92,12 @@ public final class SandwichTrainer implements AutoCloseable {
     }
 
     /** The optimizer's momentum on the host (null without momentum), to checkpoint with the supernet. */
-    public dev.mitosis.weights.Tensor momentum() {
+    public Tensor momentum() {
         return sgd.momentum();
     }
 
     /** Continues with a checkpointed momentum; false when it does not fit this supernet (then it starts at zero). */
-    public boolean restoreMomentum(dev.mitosis.weights.Tensor saved) {
+    public boolean restoreMomentum(Tensor saved) {
         return sgd.restoreMomentum(saved);
     }
 

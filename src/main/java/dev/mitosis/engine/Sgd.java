@@ -1,5 +1,8 @@
 package dev.mitosis.engine;
 
+import dev.mitosis.weights.Tensor;
+import dev.mitosis.weights.DType;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
@@ -63,13 +66,13 @@ final class Sgd implements AutoCloseable {
     }
 
     /** The momentum buffer on the host, or null without momentum: for a checkpoint. */
-    dev.mitosis.weights.Tensor momentum() {
+    Tensor momentum() {
         return buffer == null ? null : Network.download(buffer, buffer.getDataType()
-                == ai.djl.ndarray.types.DataType.FLOAT64 ? dev.mitosis.weights.DType.F64 : dev.mitosis.weights.DType.F32);
+                == DataType.FLOAT64 ? DType.F64 : DType.F32);
     }
 
     /** Restores a momentum buffer {@link #momentum} gave; false (and nothing changed) when it does not fit. */
-    boolean restoreMomentum(dev.mitosis.weights.Tensor saved) {
+    boolean restoreMomentum(Tensor saved) {
         if (buffer == null || saved == null || !saved.sameShape(buffer.getShape().getShape())) {
             return false;
         }

@@ -1,5 +1,7 @@
 package dev.mitosis.engine;
 
+import java.util.Arrays;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -81,8 +83,8 @@ public final class SlimmableNetwork implements AutoCloseable {
             }
             if (!fits) {
                 throw new IllegalArgumentException(config.name() + ": layer " + s.name() + " "
-                        + java.util.Arrays.toString(ss) + " does not fit inside the supernet's "
-                        + java.util.Arrays.toString(ls));
+                        + Arrays.toString(ss) + " does not fit inside the supernet's "
+                        + Arrays.toString(ls));
             }
         }
     }
@@ -122,7 +124,7 @@ public final class SlimmableNetwork implements AutoCloseable {
     /** The leading block of {@code full} of the given shape: a view (torch narrow), or {@code full} itself. */
     private static NDArray leading(NDArray full, long[] shape) {
         long[] have = full.getShape().getShape();
-        if (java.util.Arrays.equals(have, shape)) {
+        if (Arrays.equals(have, shape)) {
             return full;
         }
         NDIndex index = new NDIndex();
@@ -156,7 +158,7 @@ public final class SlimmableNetwork implements AutoCloseable {
      * BN statistics, so that {@link Network#load} of it computes what this network computes at those widths.
      */
     public Model slice(Calibration stats) {
-        DType dtype = supernet.dataType() == ai.djl.ndarray.types.DataType.FLOAT64 ? DType.F64 : DType.F32;
+        DType dtype = supernet.dataType() == DataType.FLOAT64 ? DType.F64 : DType.F32;
         Map<String, Tensor> map = new LinkedHashMap<>();
         Map<String, NDArray> sliced = slice(stats.topology, supernet.parameters(), stats);
         for (WeightLayout.Entry e : WeightLayout.of(stats.topology)) {

@@ -1,5 +1,6 @@
 package dev.mitosis.grow;
 
+import java.util.LinkedHashMap;
 import dev.mitosis.run.CandidateRecord;
 import dev.mitosis.run.Method;
 import ai.djl.Device;
@@ -98,7 +99,7 @@ public final class Finetuner {
     /** The same with more files in the candidate's directory, e.g. how a baseline found it. */
     public CandidateRecord store(long parentId, int round, Method method, String label, Model model, Evaluation test,
                                  int epochs, double seconds, Map<String, String> extraFiles) {
-        Map<String, String> files = new java.util.LinkedHashMap<>(extraFiles);
+        Map<String, String> files = new LinkedHashMap<>(extraFiles);
         files.put(TrainingRecord.FILE, new TrainingRecord(data.train().name(), normalization,
                 epochs, test.accuracy(), test.loss(), "mitosis " + method.id()).toJson());
         CandidateRecord record = store.addCandidate(parentId, round, method, label, model, test.accuracy(), test.loss(),
