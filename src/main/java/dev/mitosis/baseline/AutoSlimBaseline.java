@@ -234,9 +234,9 @@ public final class AutoSlimBaseline {
         }
         List<CandidateRecord> out = new ArrayList<>();
         if (options.slimmed()) {
-            out.addAll(storeSlimmed(grid, calibration, state, supernetTraining.batchSize()));
+            out.addAll(storeSlimmed(grid, calibration, state, supernetTraining.batchSize(), resume));
         }
-        out.addAll(retrain(grid, seed, state, retraining));
+        out.addAll(retrain(grid, seed, state, retraining, resume));
         return out;
     }
 
@@ -245,7 +245,11 @@ public final class AutoSlimBaseline {
     }
 
     private Path supernetDirectory() {
-        return directory().resolve("supernet");
+        return supernetDirectory(store.directory());
+    }
+
+    private static Path supernetDirectory(Path run) {
+        return run.resolve(DIRECTORY).resolve("supernet");
     }
 
     private Optional<State> storedState() {
@@ -281,7 +285,7 @@ public final class AutoSlimBaseline {
             throw new BadInputException(store.directory() + ": the stored AutoSlim search has other settings ("
                     + s.options() + "); resume with the same options or --restart");
         }
-        if (!List.copyOf(targets).stream().sorted().toList().equals(s.targets().stream().sorted().toList())) {
+        if (!targets.stream().sorted().toList().equals(s.targets().stream().sorted().toList())) {
             throw new BadInputException(store.directory() + ": the stored AutoSlim search is for targets "
                     + s.targets().stream().map(Formats::count).toList() + "; resume with those or --restart");
         }
@@ -290,7 +294,7 @@ public final class AutoSlimBaseline {
 
     /** Whether the run directory holds an AutoSlim search (a supernet checkpoint) that --resume could continue. */
     public static boolean hasStoredSearch(Path run) {
-        return Files.isRegularFile(run.resolve(DIRECTORY).resolve("supernet").resolve(STATE_FILE));
+        return Files.isRegularFile(supernetDirectory(run).resolve(STATE_FILE));
     }
 
     /** Discards a stored search (its checkpoint and result), keeping any candidates it stored. */
@@ -458,18 +462,23 @@ public final class AutoSlimBaseline {
         return trainer.restoreMomentum(saved.find("momentum").orElse(null));
     }
 
-    private boolean alreadyStored(Method method, String label) {
-        return store.candidates().stream().anyMatch(c -> c.method() == method && c.label().equals(label));
+    /**
+     * Whether a resumed search stored this candidate before it was stopped. A fresh search has stored
+     * nothing yet, even where a discarded earlier search (--restart) left candidates of the same label.
+     */
+    private boolean alreadyStored(boolean resume, Method method, String label) {
+        return resume && store.candidates().stream().anyMatch(c -> c.method() == method && c.label().equals(label));
     }
 
     static String label(long target) {
         return "autoslim-" + Formats.count(target).replace(" ", "");
     }
 
-    private List<CandidateRecord> storeSlimmed(ChannelGrid grid, Dataset calibration, State state, int batchSize) {
+    private List<CandidateRecord> storeSlimmed(ChannelGrid grid, Dataset calibration, State state, int batchSize,
+                                               boolean resume) {
         List<CandidateRecord> out = new ArrayList<>();
         List<Found> pending = state.found().stream()
-                .filter(f -> !alreadyStored(Method.AUTOSLIM_SLIMMED, label(f.target()))).toList();
+                .filter(f -> !alreadyStored(resume, Method.AUTOSLIM_SLIMMED, label(f.target()))).toList();
         if (pending.isEmpty()) {
             return out;
         }
@@ -492,10 +501,11 @@ public final class AutoSlimBaseline {
         return out;
     }
 
-    private List<CandidateRecord> retrain(ChannelGrid grid, NetworkSpec seed, State state, TrainConfig retraining) {
+    private List<CandidateRecord> retrain(ChannelGrid grid, NetworkSpec seed, State state, TrainConfig retraining,
+                                          boolean resume) {
         List<CandidateRecord> out = new ArrayList<>();
         List<Found> pending = state.found().stream()
-                .filter(f -> !alreadyStored(Method.AUTOSLIM, label(f.target()))).toList();
+                .filter(f -> !alreadyStored(resume, Method.AUTOSLIM, label(f.target()))).toList();
         for (int i = 0; i < pending.size(); i++) {
             Found f = pending.get(i);
             String phase = "autoslim retrain " + Formats.count(f.target());

@@ -27,20 +27,23 @@ public final class BaselineRun implements AutoCloseable {
     private final StoredRun stored;
     private final Finetuner finetuner;
     private final Device device;
+    private final GrowthListener listener;
     private final BooleanSupplier cancelled;
 
     private BaselineRun(RunStore store, StoredRun stored, Finetuner finetuner, Device device,
-                        BooleanSupplier cancelled) {
+                        GrowthListener listener, BooleanSupplier cancelled) {
         this.store = store;
         this.stored = stored;
         this.finetuner = finetuner;
         this.device = device;
+        this.listener = listener;
         this.cancelled = cancelled;
     }
 
     /**
      * Takes the run's lock (or fails with the store's one line naming the holder) and reads it back.
      *
+     * @param listener where every baseline trained through it reports: progress, epochs, stored candidates
      * @param cancelled polled before every batch; true stops the baseline with a CancellationException
      */
     public static BaselineRun open(Path run, Device device, GrowthListener listener, BooleanSupplier cancelled) {
@@ -49,7 +52,7 @@ public final class BaselineRun implements AutoCloseable {
             StoredRun stored = StoredRun.read(store, DataSources.system());
             return new BaselineRun(store, stored,
                     new Finetuner(stored.data(), stored.normalization(), device, store, listener, cancelled), device,
-                    cancelled);
+                    listener, cancelled);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -65,14 +68,14 @@ public final class BaselineRun implements AutoCloseable {
      * with {@code training} applied to the defaults (the CLI's training options; identity for none).
      */
     public List<CandidateRecord> uniform(List<Double> multipliers, UniformBaseline.Profile profile,
-                                         UnaryOperator<TrainConfig> training, GrowthListener listener) {
+                                         UnaryOperator<TrainConfig> training) {
         TrainConfig config = training.apply(TrainConfig.defaults().withEpochs(stored.epochBudget()));
         return UniformBaseline.run(finetuner, stored.seedModel().spec(), multipliers, profile, config, config.seed(),
                 listener);
     }
 
     /** One chain of random splits per seed, matched to the run's grown rounds and fine-tuned like them. */
-    public List<CandidateRecord> random(List<Long> seeds, GrowthListener listener) {
+    public List<CandidateRecord> random(List<Long> seeds) {
         List<CandidateRecord> rounds = StoredRun.grown(store);
         if (rounds.isEmpty()) {
             throw new BadInputException(store.directory() + ": the run has no grown candidates to match yet");
@@ -120,8 +123,7 @@ public final class BaselineRun implements AutoCloseable {
      * {@code resume} continues it.
      */
     public List<CandidateRecord> autoslim(List<Long> targets, AutoSlimBaseline.Options options,
-                                          UnaryOperator<TrainConfig> training, boolean resume, boolean restart,
-                                          GrowthListener listener) {
+                                          UnaryOperator<TrainConfig> training, boolean resume, boolean restart) {
         List<Long> goals = autoslimTargets(targets);
         if (restart) {
             AutoSlimBaseline.discardSearch(store);

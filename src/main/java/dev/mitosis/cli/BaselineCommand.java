@@ -39,11 +39,16 @@ final class BaselineCommand implements Runnable {
 
         @Override
         public final void run() {
+            checkOptions();
             PrintWriter out = spec.commandLine().getOut();
             try (GrowProgress progress = new GrowProgress(out, false);
                  BaselineRun ctx = BaselineRun.open(run, device.resolve(), progress, () -> false)) {
                 train(ctx);
             }
+        }
+
+        /** Refuses contradicting options before the run is locked and its data loaded. */
+        void checkOptions() {
         }
 
         abstract void train(BaselineRun ctx);
@@ -64,7 +69,7 @@ final class BaselineCommand implements Runnable {
 
         @Override
         void train(BaselineRun ctx) {
-            ctx.uniform(widths, profile, training::config, e -> { });
+            ctx.uniform(widths, profile, training::config);
         }
     }
 
@@ -77,7 +82,7 @@ final class BaselineCommand implements Runnable {
 
         @Override
         void train(BaselineRun ctx) {
-            ctx.random(seeds, e -> { });
+            ctx.random(seeds);
         }
     }
 
@@ -118,11 +123,14 @@ final class BaselineCommand implements Runnable {
         TrainOptions training;
 
         @Override
-        void train(BaselineRun ctx) {
+        void checkOptions() {
             if (resume && restart) {
-                throw new ParameterException(spec.commandLine(),
-                        "--resume and --restart exclude each other");
+                throw new ParameterException(spec.commandLine(), "--resume and --restart exclude each other");
             }
+        }
+
+        @Override
+        void train(BaselineRun ctx) {
             List<Long> goals = ctx.autoslimTargets(targets);
             AutoSlimBaseline.Options d = ctx.autoslimDefaults(goals);
             var options = new AutoSlimBaseline.Options(
@@ -130,7 +138,7 @@ final class BaselineCommand implements Runnable {
                     TrainOptions.or(sandwich, d.sandwich()), TrainOptions.or(supernetEpochs, d.supernetEpochs()),
                     TrainOptions.or(heldOut, d.heldOutImages()), TrainOptions.or(calibration, d.calibrationImages()),
                     slimmed);
-            ctx.autoslim(goals, options, training::config, resume, restart, e -> { });
+            ctx.autoslim(goals, options, training::config, resume, restart);
         }
     }
 }

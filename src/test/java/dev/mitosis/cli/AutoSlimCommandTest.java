@@ -102,6 +102,17 @@ class AutoSlimCommandTest {
         assertThat(negative.exitCode()).isEqualTo(ExitCode.BAD_INPUT.status());
         assertThat(negative.errorLine()).contains("autoslim.json").contains("epochsDone");
         Files.writeString(state, original);
+        // --restart searches afresh and stores its candidates, though the discarded search left some of that label
+        CliRunner.Result restarted = CliRunner.run(autoslim("--restart", "--epochs", "1"));
+        assertThat(restarted.exitCode()).as(restarted.err()).isZero();
+        assertThat(restarted.out()).contains("AutoSlim search:").contains("(autoslim)");
+        try (RunStore store = RunStore.open(run)) {
+            assertThat(store.candidates().stream().filter(c -> c.method() == Method.AUTOSLIM)).hasSize(2);
+            assertThat(store.candidates().stream().filter(c -> c.method() == Method.AUTOSLIM_SLIMMED)).hasSize(2);
+        }
+        CliRunner.Result both = CliRunner.run(autoslim("--resume", "--restart"));
+        assertThat(both.exitCode()).isEqualTo(ExitCode.BAD_INPUT.status());
+        assertThat(both.errorLine()).contains("--resume and --restart exclude each other");
     }
 
     @Test

@@ -86,15 +86,15 @@ public final class EngineJobs {
             try (BaselineRun ctx = BaselineRun.open(run.store().directory(), request.device().resolve(), sink,
                     cancel::isCancelled)) {
                 if (request instanceof BaselineRequest.Uniform u) {
-                    ctx.uniform(u.multipliers(), u.profile(), c -> c, sink);
+                    ctx.uniform(u.multipliers(), u.profile(), c -> c);
                 } else if (request instanceof BaselineRequest.Random r) {
-                    ctx.random(r.seeds(), sink);
+                    ctx.random(r.seeds());
                 } else if (request instanceof BaselineRequest.AutoSlim a) {
                     AutoSlimBaseline.Options d = ctx.autoslimDefaults(a.targets());
                     AutoSlimBaseline.Options options = new AutoSlimBaseline.Options(d.supernetWidth(), a.groups(),
                             d.sandwich(), a.supernetEpochs(), d.heldOutImages(), d.calibrationImages(), d.slimmed());
                     boolean stored = AutoSlimBaseline.hasStoredSearch(run.store().directory());
-                    ctx.autoslim(a.targets(), options, c -> c, a.resume() && stored, stored && !a.resume(), sink);
+                    ctx.autoslim(a.targets(), options, c -> c, a.resume() && stored, stored && !a.resume());
                 }
             }
         });
