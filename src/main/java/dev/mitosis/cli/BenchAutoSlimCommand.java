@@ -55,9 +55,7 @@ final class BenchAutoSlimCommand implements Runnable {
             configs.add(grid.spec(grid.random(random)));
         }
         Trainer.Config optimizer = new Trainer.Config(0.9, true, 1e-4, 0.1);
-        double[] sandwichSeconds = new double[bench.rounds];
-        double[] largestSeconds = new double[bench.rounds];
-        double[] plainSeconds = new double[bench.rounds];
+        double[][] seconds;
         String dev;
         List<Network> plain = new ArrayList<>();
         List<Trainer> plainTrainers = new ArrayList<>();
@@ -76,21 +74,16 @@ final class BenchAutoSlimCommand implements Runnable {
                 }
             };
             Runnable plainSteps = () -> plainTrainers.forEach(t -> t.step(x, y, n, 0.0));
-            Stopwatch.rounds(sandwichStep, bench.warmup, 0, 0);
-            Stopwatch.rounds(largestSteps, bench.warmup, 0, 0);
-            Stopwatch.rounds(plainSteps, bench.warmup, 0, 0);
-            for (int round = 0; round < bench.rounds; round++) {
-                sandwichSeconds[round] = Stopwatch.rounds(sandwichStep, 0, bench.steps, 1)[0];
-                largestSeconds[round] = Stopwatch.rounds(largestSteps, 0, bench.steps, 1)[0];
-                plainSeconds[round] = Stopwatch.rounds(plainSteps, 0, bench.steps, 1)[0];
-            }
+            seconds = Stopwatch.interleaved(bench.warmup, bench.steps, bench.rounds, sandwichStep, largestSteps,
+                    plainSteps);
         } finally {
             plainTrainers.forEach(Trainer::close);
             plain.forEach(Network::close);
         }
+        double[] sandwichSeconds = seconds[0];
         double s = Stopwatch.median(sandwichSeconds) / bench.steps;
-        double l = Stopwatch.median(largestSeconds) / bench.steps;
-        double p = Stopwatch.median(plainSeconds) / bench.steps;
+        double l = Stopwatch.median(seconds[1]) / bench.steps;
+        double p = Stopwatch.median(seconds[2]) / bench.steps;
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
             ObjectNode root = Json.object();

@@ -97,22 +97,18 @@ final class BenchSplitCommand implements Runnable {
         int n = bench.batch;
         float[] x = BenchOptions.images(m, n, 1);
         int[] y = BenchOptions.labels(m, n, 1);
-        double[] train = new double[bench.rounds];
-        double[] split = new double[bench.rounds];
+        double[][] seconds;
         String dev;
         try (Network net = Network.load(m, device.resolve());
              Trainer trainer = new Trainer(net, new Trainer.Config(0.9, true, 1e-4, 0.1));
              FastProbe.Stepper probe = new FastProbe.Stepper(net, FastProbe.Options.published()
                      .withCurvature(SplittingPass.Options.defaults().withFullPath(!published)))) {
             dev = DeviceChoice.of(net.device()).toString();
-            // Interleaved rounds, so that drift in the machine's speed hits both alike.
-            Stopwatch.rounds(() -> trainer.step(x, y, n, 0.0), bench.warmup, 0, 0);
-            Stopwatch.rounds(() -> probe.step(x, y, n, 1e-3, false), bench.warmup, 0, 0);
-            for (int round = 0; round < bench.rounds; round++) {
-                train[round] = Stopwatch.rounds(() -> trainer.step(x, y, n, 0.0), 0, bench.steps, 1)[0];
-                split[round] = Stopwatch.rounds(() -> probe.step(x, y, n, 1e-3, false), 0, bench.steps, 1)[0];
-            }
+            seconds = Stopwatch.interleaved(bench.warmup, bench.steps, bench.rounds,
+                    () -> trainer.step(x, y, n, 0.0), () -> probe.step(x, y, n, 1e-3, false));
         }
+        double[] train = seconds[0];
+        double[] split = seconds[1];
         return new Measurement(bench.steps * n / Stopwatch.median(train), bench.steps * n / Stopwatch.median(split),
                 train, split, dev);
     }

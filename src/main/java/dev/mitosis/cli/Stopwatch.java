@@ -24,6 +24,24 @@ final class Stopwatch {
         return seconds;
     }
 
+    /**
+     * Seconds per round of {@code steps} calls of each piece of work, after {@code warmup} untimed calls of
+     * each: the rounds alternate between the pieces, so that drift in the machine's speed hits all alike.
+     * Result [piece][round].
+     */
+    static double[][] interleaved(int warmup, int steps, int rounds, Runnable... work) {
+        for (Runnable w : work) {
+            rounds(w, warmup, 0, 0);
+        }
+        double[][] seconds = new double[work.length][rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < work.length; i++) {
+                seconds[i][r] = rounds(work[i], 0, steps, 1)[0];
+            }
+        }
+        return seconds;
+    }
+
     static double median(double[] values) {
         double[] s = values.clone();
         Arrays.sort(s);

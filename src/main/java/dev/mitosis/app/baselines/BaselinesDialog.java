@@ -86,8 +86,11 @@ public final class BaselinesDialog {
         targets.disableProperty().bind(autoslim.selectedProperty().not());
         supernetEpochs.disableProperty().bind(autoslim.selectedProperty().not());
         groups.disableProperty().bind(autoslim.selectedProperty().not());
-        resume.disableProperty().bind(autoslim.selectedProperty().not().or(
-                javafx.beans.binding.Bindings.createBooleanBinding(() -> !facts.storedSearch())));
+        if (facts.storedSearch()) {
+            resume.disableProperty().bind(autoslim.selectedProperty().not());
+        } else {
+            resume.setDisable(true);
+        }
         FormDialog form = new FormDialog()
                 .line(uniform)
                 .row("Profile", profile)
@@ -115,7 +118,7 @@ public final class BaselinesDialog {
             if (autoslim.isSelected()) {
                 return new BaselineRequest.AutoSlim(numbers("MAC targets", targets.getText(), BaselinesDialog::count),
                         number("supernet epochs", supernetEpochs.getText()), number("channel groups", groups.getText()),
-                        resume.isSelected() && !resume.isDisabled(), d);
+                        resume.isSelected(), d);
             }
             return new BaselineRequest.Random(numbers("seeds", seeds.getText(), Long::parseLong), d);
         });
