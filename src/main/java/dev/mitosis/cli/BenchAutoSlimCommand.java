@@ -43,6 +43,10 @@ final class BenchAutoSlimCommand implements Runnable {
 
     @Override
     public void run() {
+        if (sandwich < 2) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--sandwich must be at least 2 (the largest and the smallest), found " + sandwich);
+        }
         Model m = bench.load();
         int n = bench.batch;
         float[] x = BenchOptions.images(m, n, 1);

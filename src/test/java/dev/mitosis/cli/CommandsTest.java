@@ -139,5 +139,8 @@ class CommandsTest {
         assertThat(slim.get("ratioToLargest").asDouble()).isCloseTo(slim.get("sandwichStepSeconds").asDouble()
                 / slim.get("largestStepsSeconds").asDouble(), org.assertj.core.data.Percentage.withPercentage(1e-6));
         assertThat(slim.get("ratioToPlain").asDouble()).isPositive();
+        CliRunner.Result one = CliRunner.run("bench", "autoslim", "--sandwich", "1");
+        assertThat(one.exitCode()).isEqualTo(ExitCode.BAD_INPUT.status());
+        assertThat(one.errorLine()).contains("--sandwich must be at least 2");
     }
 }
