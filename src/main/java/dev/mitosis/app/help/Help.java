@@ -119,7 +119,9 @@ public final class Help {
         hint.setAutoHide(false);
         hint.getStyleClass().add("first-run-hint");
         view.controller().onClose(hint::hide);
-        grow.addEventHandler(javafx.event.ActionEvent.ACTION, e -> hint.hide());
+        // At once, not with PopOver's fade: the Grow dialog opens in the same event, and a hint still fading
+        // behind it would count as showing (a timing-dependent failure of HelpTest under load).
+        grow.addEventHandler(javafx.event.ActionEvent.ACTION, e -> hint.hide(javafx.util.Duration.ZERO));
         // Owned by the scene's root, not the button: the toolbar re-parents its buttons when it lays
         // them out again (the window's first resize), and a popup hides when its owner node leaves.
         javafx.geometry.Bounds at = grow.localToScreen(grow.getBoundsInLocal());
