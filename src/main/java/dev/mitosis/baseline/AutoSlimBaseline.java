@@ -252,8 +252,24 @@ public final class AutoSlimBaseline {
         return run.resolve(DIRECTORY).resolve("supernet");
     }
 
+    /** What a resumable search was started with: its settings and targets, for a form to show. */
+    public record StoredSearch(Options options, List<Long> targets, int epochsDone) {
+        public StoredSearch {
+            targets = List.copyOf(targets);
+        }
+    }
+
+    /** The search stored in run directory {@code run}, if any; a state file that cannot be read is one line. */
+    public static Optional<StoredSearch> storedSearch(Path run) {
+        return storedState(run).map(s -> new StoredSearch(s.options(), s.targets(), s.epochsDone()));
+    }
+
     private Optional<State> storedState() {
-        Path file = supernetDirectory().resolve(STATE_FILE);
+        return storedState(store.directory());
+    }
+
+    private static Optional<State> storedState(Path run) {
+        Path file = supernetDirectory(run).resolve(STATE_FILE);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -290,11 +306,6 @@ public final class AutoSlimBaseline {
                     + s.targets().stream().map(Formats::count).toList() + "; resume with those or --restart");
         }
         return s;
-    }
-
-    /** Whether the run directory holds an AutoSlim search (a supernet checkpoint) that --resume could continue. */
-    public static boolean hasStoredSearch(Path run) {
-        return Files.isRegularFile(supernetDirectory(run).resolve(STATE_FILE));
     }
 
     /** Discards a stored search (its checkpoint and result), keeping any candidates it stored. */

@@ -233,6 +233,10 @@ class JobsTest extends ExplorerTest {
         CheckBox resume = lookup("#autoslimResume").queryAs(CheckBox.class);
         assertThat(resume.isDisabled()).isFalse();
         assertThat(resume.isSelected()).isTrue();
+        // the form shows what the stored search was started with, so that continuing it asks for the same
+        assertThat(lookup("#autoslimSupernetEpochs").queryAs(TextField.class).getText()).isEqualTo("40");
+        assertThat(lookup("#autoslimTargets").queryAs(TextField.class).getText())
+                .isEqualTo(String.valueOf(before.get(1).macs()));
         clickDialogButton("Cancel");
     }
 

@@ -31,9 +31,9 @@ public final class BaselinesDialog {
      *
      * @param epochBudget the epochs a uniform network or an AutoSlim configuration gets (the run's)
      * @param grownMacs the grown candidates' MACs: random splitting matches them, AutoSlim targets them
-     * @param storedSearch whether the run holds an AutoSlim search that can be continued
+     * @param storedSearch the AutoSlim search the run holds, which can be continued with its settings
      */
-    public record Facts(int epochBudget, List<Long> grownMacs, boolean storedSearch) {
+    public record Facts(int epochBudget, List<Long> grownMacs, Optional<AutoSlimBaseline.StoredSearch> storedSearch) {
         public Facts {
             grownMacs = List.copyOf(grownMacs);
         }
@@ -66,17 +66,22 @@ public final class BaselinesDialog {
         RadioButton autoslim = new RadioButton("AutoSlim: a slimmable supernet searched for each MAC target, retrained");
         autoslim.setId("autoslimBaseline");
         autoslim.setToggleGroup(kind);
-        // Exact counts: "341.7k" would round some grown candidate's 341,688 MACs up, past its budget.
-        TextField targets = new TextField(String.join(", ", facts.grownMacs().stream().map(String::valueOf).toList()));
+        // A stored search prefills what it was started with, so that continuing it asks for the same; exact
+        // counts, because "341.7k" would round some grown candidate's 341,688 MACs up, past its budget.
+        var stored = facts.storedSearch();
+        TextField targets = new TextField(String.join(", ", stored.map(AutoSlimBaseline.StoredSearch::targets)
+                .orElse(facts.grownMacs()).stream().map(String::valueOf).toList()));
         targets.setId("autoslimTargets");
         targets.setPromptText("e.g. 400k, 1.2M");
-        TextField supernetEpochs = new TextField(Integer.toString(epochBudget));
+        TextField supernetEpochs = new TextField(Integer.toString(stored.map(st -> st.options().supernetEpochs())
+                .orElse(epochBudget)));
         supernetEpochs.setId("autoslimSupernetEpochs");
-        TextField groups = new TextField(Integer.toString(AutoSlimBaseline.Options.PUBLISHED_GROUPS));
+        TextField groups = new TextField(Integer.toString(stored.map(st -> st.options().groups())
+                .orElse(AutoSlimBaseline.Options.PUBLISHED_GROUPS)));
         groups.setId("autoslimGroups");
         CheckBox resume = new CheckBox("Continue the search stored in the run");
         resume.setId("autoslimResume");
-        resume.setSelected(facts.storedSearch());
+        resume.setSelected(stored.isPresent());
         ChoiceBox<String> device = new ChoiceBox<>(devices);
         device.setId("baselineDevice");
         device.setValue(devices.isEmpty() ? "auto" : devices.get(0));
@@ -86,7 +91,7 @@ public final class BaselinesDialog {
         targets.disableProperty().bind(autoslim.selectedProperty().not());
         supernetEpochs.disableProperty().bind(autoslim.selectedProperty().not());
         groups.disableProperty().bind(autoslim.selectedProperty().not());
-        if (facts.storedSearch()) {
+        if (stored.isPresent()) {
             resume.disableProperty().bind(autoslim.selectedProperty().not());
         } else {
             resume.setDisable(true);

@@ -90,11 +90,14 @@ public final class EngineJobs {
                 } else if (request instanceof BaselineRequest.Random r) {
                     ctx.random(r.seeds());
                 } else if (request instanceof BaselineRequest.AutoSlim a) {
-                    AutoSlimBaseline.Options d = ctx.autoslimDefaults(a.targets());
+                    // Continuing takes the stored search's settings (held-out part, calibration, width), which the
+                    // dialog does not ask for; a fresh search takes the defaults.
+                    var stored = AutoSlimBaseline.storedSearch(run.store().directory());
+                    boolean resume = a.resume() && stored.isPresent();
+                    AutoSlimBaseline.Options d = resume ? stored.get().options() : ctx.autoslimDefaults(a.targets());
                     AutoSlimBaseline.Options options = new AutoSlimBaseline.Options(d.supernetWidth(), a.groups(),
                             d.sandwich(), a.supernetEpochs(), d.heldOutImages(), d.calibrationImages(), d.slimmed());
-                    boolean stored = AutoSlimBaseline.hasStoredSearch(run.store().directory());
-                    ctx.autoslim(a.targets(), options, c -> c, a.resume() && stored, stored && !a.resume());
+                    ctx.autoslim(a.targets(), options, c -> c, resume, stored.isPresent() && !resume);
                 }
             }
         });

@@ -424,7 +424,7 @@ public final class MainWindowController {
         }
         // The budget and whether there are grown rounds come from the store: read off the FX thread.
         background.io(() -> new BaselinesDialog.Facts(StoredRun.epochBudget(run.store()),
-                        BaselineRun.grownMacs(run.store()), AutoSlimBaseline.hasStoredSearch(run.store().directory())),
+                        BaselineRun.grownMacs(run.store()), AutoSlimBaseline.storedSearch(run.store().directory())),
                 facts -> BaselinesDialog.show(window(), run.title(), facts, growOptions.devices())
                         .ifPresent(r -> startBaseline(run, r)),
                 error -> Dialogs.error(window(), "Cannot read " + run.title(), error));
